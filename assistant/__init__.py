@@ -1,0 +1,20 @@
+"""newsgrounder: grounded news analysis (claims, sourced facts, uncertainty) on small or large LLMs."""
+
+from .article import Article, load_article, parse_article
+from .client import LLMClient, build_client
+from .errors import (AssistantError, ConfigError, GateError, GoldFormatError, InputError,
+                     LLMError, LLMOutputError, LLMTransportError, ModelAssetError, PromptError)
+from .models import (ArticleAnalysis, Claim, Meta, OpenQuestion, SourcedFact, Span, Uncertainty,
+                     UncertaintyCue)
+from .pipeline import analyze, analyze_article, analyze_async
+from .render import to_markdown
+from .settings import Settings, resolve_settings
+
+__all__ = [
+    "Article", "ArticleAnalysis", "AssistantError", "Claim", "ConfigError", "GateError",
+    "GoldFormatError", "InputError", "LLMClient", "LLMError", "LLMOutputError",
+    "LLMTransportError", "Meta", "ModelAssetError", "OpenQuestion", "PromptError", "Settings",
+    "SourcedFact", "Span", "Uncertainty", "UncertaintyCue", "analyze", "analyze_article",
+    "analyze_async", "build_client", "load_article", "parse_article", "resolve_settings",
+    "to_markdown",
+]

@@ -1,0 +1,136 @@
+"""Command line: errors become one line on stderr and a non-zero exit, here and only here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .errors import AssistantError, InputError, LLMError
+
+EXIT_INPUT, EXIT_LLM, EXIT_OTHER, EXIT_GATE = 2, 3, 4, 5
+
+
+def _progress(stage: str) -> None:
+    print(f"[newsgrounder] {stage}...", file=sys.stderr, flush=True)
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from .settings import resolve_settings
+
+    return resolve_settings(model=getattr(args, "model", None),
+                            base_url=getattr(args, "base_url", None),
+                            strategy=getattr(args, "strategy", None),
+                            model_path=getattr(args, "model_path", None),
+                            response_cache=False if getattr(args, "no_cache", False) else None)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .pipeline import analyze
+    from .render import to_markdown
+
+    result = analyze(args.file, html=True if args.html else None, settings=_settings(args),
+                     progress=None if args.quiet else _progress)
+    out = result.model_dump_json(indent=2) if args.format == "json" else to_markdown(result)
+    if args.output:
+        Path(args.output).write_text(out + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(out + "\n")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .models import ArticleAnalysis
+
+    sys.stdout.write(json.dumps(ArticleAnalysis.model_json_schema(), indent=2) + "\n")
+    return 0
+
+
+def cmd_serve_model(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(_settings(args), host=args.host, port=args.port)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evals.run import main as eval_main
+
+    return eval_main(args, _settings if args.predictions is None else None, _progress)
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    from .cache import ResponseCache
+
+    s = _settings(args)
+    n = ResponseCache(s.cache_dir / "responses.sqlite").clear()
+    print(f"cleared {n} cached answers from {s.cache_dir / 'responses.sqlite'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsgrounder", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def model_opts(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--model", help="embedded model key or remote model name")
+        sp.add_argument("--base-url", help="OpenAI-compatible endpoint (makes the backend remote)")
+        sp.add_argument("--model-path", help="any GGUF file for the embedded backend")
+        sp.add_argument("--strategy", choices=["decomposed", "combined"])
+        sp.add_argument("--no-cache", action="store_true", help="do not use the response cache")
+
+    a = sub.add_parser("analyze", help="analyse one article (file or - for stdin)")
+    a.add_argument("file")
+    a.add_argument("--format", choices=["json", "markdown"], default="json")
+    a.add_argument("--html", action="store_true", help="treat the input as HTML")
+    a.add_argument("-o", "--output", help="write here instead of stdout")
+    a.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    model_opts(a)
+    a.set_defaults(func=cmd_analyze)
+
+    s = sub.add_parser("schema", help="print the JSON schema of ArticleAnalysis")
+    s.set_defaults(func=cmd_schema)
+
+    m = sub.add_parser("serve-model", help="serve the embedded model over an OpenAI-compatible API")
+    m.add_argument("--host", default="127.0.0.1")
+    m.add_argument("--port", type=int, default=8765)
+    model_opts(m)
+    m.set_defaults(func=cmd_serve_model)
+
+    e = sub.add_parser("eval", help="score analyses against gold annotations")
+    e.add_argument("--gold", default="evals/gold", help="directory of gold JSON files")
+    e.add_argument("--predictions", help="score saved ArticleAnalysis JSON files instead")
+    e.add_argument("--out", default="eval-out", help="where to write results.json and report.md")
+    e.add_argument("--baseline", help="a previous results.json to compare with")
+    e.add_argument("--thresholds", help="fail (exit 5) if a metric is below its floor here")
+    model_opts(e)
+    e.set_defaults(func=cmd_eval)
+
+    c = sub.add_parser("clear-cache", help="empty the LLM response cache")
+    c.set_defaults(func=cmd_cache)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except InputError as exc:
+        print(f"newsgrounder: error: {exc.user_message()}", file=sys.stderr)
+        return EXIT_INPUT
+    except LLMError as exc:
+        print(f"newsgrounder: model error: {exc.user_message()}", file=sys.stderr)
+        return EXIT_LLM
+    except AssistantError as exc:
+        code = EXIT_GATE if type(exc).__name__ == "GateError" else EXIT_OTHER
+        print(f"newsgrounder: error: {exc.user_message()}", file=sys.stderr)
+        return code
+    except KeyboardInterrupt:
+        print("newsgrounder: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""Small, flat answers the model gives (ids and labels, never offsets or copied quotes).
+
+Validators read the instructor validation context: unknown ids and speakers that do not
+occur in the article raise (so instructor re-asks); with context["lenient"] the bad items
+are dropped instead and recorded in context["dropped"].
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo,
+                      model_validator)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]+")
+_STOP = {"the", "a", "an", "of", "and", "in", "for", "on", "to", "at", "by", "with", "s"}
+
+
+def speaker_in_text(speaker: str, text: str) -> bool:
+    """Every content word of the name occurs in the article (case-insensitive)."""
+    low = text.lower()
+    words = [w.lower().strip(".'’") for w in _WORD.findall(speaker)]
+    words = [w for w in words if w and w not in _STOP]
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}", low) for w in words)
+
+
+class Flat(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Check(Flat):
+    id: str = Field(description="Candidate id, e.g. C4.")
+    keep: bool = Field(description="False if it is narration, not a reported statement.")
+    speaker: str = Field(description="Who said it, pronouns resolved, as the article names them.")
+
+
+class Missed(Flat):
+    sentence: str = Field(description="Sentence id, e.g. S7.")
+    speaker: str = Field(description="Who is reported as saying it.")
+
+
+def _filter(items: list[Any], problems: list[tuple[Any, str]], info: ValidationInfo,
+            section: str) -> list[Any]:
+    ctx = info.context or {}
+    if not problems:
+        return items
+    if not ctx.get("lenient"):
+        raise ValueError("; ".join(msg for _, msg in problems))
+    dropped = ctx.setdefault("dropped", [])
+    bad = {id(item) for item, _ in problems}
+    for item, msg in problems:
+        dropped.append({"section": section, "reason": msg, "detail": item.model_dump_json()[:200]})
+    return [i for i in items if id(i) not in bad]
+
+
+def _check_attributions(checks: list[Check], missed: list[Missed],
+                        info: ValidationInfo) -> tuple[list[Check], list[Missed]]:
+    ctx = info.context or {}
+    text: str = ctx.get("article_text", "")
+    ids: set[str] = set(ctx.get("candidate_ids", ()))
+    sids: set[str] = set(ctx.get("sentence_ids", ()))
+    problems: list[tuple[Any, str]] = []
+    for c in checks:
+        if c.id not in ids:
+            problems.append((c, f"{c.id} is not one of the candidate ids ({', '.join(sorted(ids))})"))
+        elif c.keep and not speaker_in_text(c.speaker, text):
+            problems.append((c, f"speaker {c.speaker!r} of {c.id} does not occur in the article"))
+    mproblems: list[tuple[Any, str]] = []
+    for m in missed:
+        if m.sentence not in sids:
+            mproblems.append((m, f"{m.sentence} is not a sentence id of the article"))
+        elif not speaker_in_text(m.speaker, text):
+            mproblems.append((m, f"speaker {m.speaker!r} of {m.sentence} does not occur in the "
+                                 "article"))
+    return (_filter(checks, problems, info, "claims"), _filter(missed, mproblems, info, "claims"))
+
+
+class Attributions(Flat):
+    checks: list[Check] = Field(description="One per candidate marked 'check'.", max_length=20)
+    missed: list[Missed] = Field(description="Reported statements the parser did not list.",
+                                 max_length=6)
+
+    @model_validator(mode="after")
+    def grounded(self, info: ValidationInfo) -> Attributions:
+        self.checks, self.missed = _check_attributions(self.checks, self.missed, info)
+        return self
+
+
+class SummaryAnswer(Flat):
+    summary: str = Field(description="Two or three neutral sentences.", max_length=450)
+    key_points: list[Annotated[str, StringConstraints(max_length=180)]] = Field(
+        description="Three to six short sentences.", max_length=6)
+
+    @model_validator(mode="after")
+    def enough(self, info: ValidationInfo) -> SummaryAnswer:
+        if not self.summary.strip():
+            raise ValueError("summary is empty")
+        self.key_points = list(dict.fromkeys(k.strip() for k in self.key_points if k.strip()))[:6]
+        if len(self.key_points) < 3 and not (info.context or {}).get("lenient"):
+            raise ValueError("give at least three key points")
+        return self
+
+
+class Question(Flat):
+    question: str = Field(description="What to verify next.", max_length=160)
+    about: list[str] = Field(description="Ids of the items it concerns, e.g. c2, f1.",
+                             max_length=4)
+
+
+def _check_questions(qs: list[Question], info: ValidationInfo) -> list[Question]:
+    ids = set((info.context or {}).get("item_ids", ()))
+    for q in qs:
+        q.about = [a for a in q.about if a in ids]  # unknown ids are removed, not fatal
+    return [q for q in qs if q.question.strip()]
+
+
+class UncertaintyAnswer(Flat):
+    level: Literal["low", "medium", "high"] = Field(description="Overall uncertainty.")
+    summary: str = Field(description="One or two sentences.", max_length=350)
+    open_questions: list[Question] = Field(description="Two to four questions.", max_length=4)
+
+    @model_validator(mode="after")
+    def grounded(self, info: ValidationInfo) -> UncertaintyAnswer:
+        self.open_questions = _check_questions(self.open_questions, info)[:6]
+        return self
+
+
+class CombinedAnswer(Flat):
+    checks: list[Check] = Field(description="One per candidate marked 'check'.")
+    missed: list[Missed] = Field(description="Reported statements the parser did not list.")
+    summary: str = Field(description="Two or three neutral sentences.")
+    key_points: list[str] = Field(description="Three to six short sentences.")
+    level: Literal["low", "medium", "high"] = Field(description="Overall uncertainty.")
+    uncertainty_summary: str = Field(description="One or two sentences.")
+    open_questions: list[Question] = Field(description="Two to four questions.")
+
+    @model_validator(mode="after")
+    def grounded(self, info: ValidationInfo) -> CombinedAnswer:
+        self.checks, self.missed = _check_attributions(self.checks, self.missed, info)
+        self.open_questions = _check_questions(self.open_questions, info)[:6]
+        self.key_points = [k.strip() for k in self.key_points if k.strip()][:6]
+        return self

@@ -1,0 +1,322 @@
+"""analyze(): article -> candidates -> short model calls -> grounded `ArticleAnalysis`."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from . import prompts
+from .article import Article, Sentence, load_article
+from .candidates import Attribution, Candidates, extract, find_quotes
+from .client import LLMClient, RunStats, start_run
+from .errors import InputError
+from .grounding import enforce, span
+from .llm_schemas import Attributions, CombinedAnswer, SummaryAnswer, UncertaintyAnswer
+from .models import (ArticleAnalysis, Claim, Dropped, Meta, OpenQuestion, SourcedFact,
+                     Uncertainty, UncertaintyCue)
+from .settings import Settings, resolve_settings
+
+Progress = Callable[[str], None]
+CHARS_PER_TOKEN = 3.5
+
+
+def _noop(_: str) -> None:
+    return None
+
+
+@contextmanager
+def _timed(seconds: dict[str, float], stage: str, progress: Progress) -> Iterator[None]:
+    progress(stage)
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[stage] = round(seconds.get(stage, 0.0) + time.perf_counter() - t0, 3)
+
+
+def detect_language(article: Article) -> str:
+    from langdetect import DetectorFactory, LangDetectException, detect
+
+    DetectorFactory.seed = 0
+    try:
+        return str(detect(article.body_text[:5000]))
+    except LangDetectException:
+        return "unknown"
+
+
+def analyze(source: str | Path | None = None, *, text: str | None = None,
+            html: bool | None = None, client: LLMClient | None = None,
+            settings: Settings | None = None, progress: Progress | None = None) -> ArticleAnalysis:
+    """Analyse one article (a path, '-' for stdin, or `text=`) and return grounded results."""
+    settings = settings or resolve_settings()
+    progress = progress or _noop
+    seconds: dict[str, float] = {}
+    with _timed(seconds, "read", progress):
+        article = load_article(source, text=text, html=html)
+    if client is None:
+        from .client import build_client
+
+        with _timed(seconds, "load_model", progress):
+            client = build_client(settings)
+    return analyze_article(article, client=client, settings=settings, progress=progress,
+                           seconds=seconds)
+
+
+async def analyze_async(source: str | Path | None = None, **kwargs: Any) -> ArticleAnalysis:
+    """The same analysis off the event loop's thread (llama.cpp and openai sync calls block)."""
+    return await asyncio.to_thread(analyze, source, **kwargs)
+
+
+def analyze_article(article: Article, *, client: LLMClient, settings: Settings,
+                    progress: Progress | None = None,
+                    seconds: dict[str, float] | None = None) -> ArticleAnalysis:
+    progress = progress or _noop
+    seconds = seconds if seconds is not None else {}
+    stats = start_run()
+    with _timed(seconds, "parse", progress):
+        language = detect_language(article)
+        if language not in {"en", "unknown"}:
+            raise InputError(f"the article looks like {language!r}, not English; only English is "
+                             "analysed", reason="language", source=article.source)
+        cands = extract(article)
+    run = _Run(article, cands, client, settings, stats)
+    with _timed(seconds, "model", progress):
+        run.ask()
+    with _timed(seconds, "merge", progress):
+        result = run.build(seconds, language)
+    return result
+
+
+class _Run:
+    def __init__(self, article: Article, cands: Candidates, client: LLMClient,
+                 settings: Settings, stats: RunStats) -> None:
+        self.article = article
+        self.cands = cands
+        self.client = client
+        self.settings = settings
+        self.stats = stats
+        self.dropped: list[Dropped] = []
+        self.warnings: list[str] = []
+        self.attributions = Attributions(checks=[], missed=[])
+        self.summary: SummaryAnswer | None = None
+        self.uncertainty: UncertaintyAnswer | None = None
+        self.cand_ids = {f"C{i + 1}": c for i, c in enumerate(cands.claims)}
+        self.chunks = 1
+
+    # ---- prompts -------------------------------------------------------------------------
+    def _prefix(self, sentence_ids: list[str] | None = None) -> list[dict[str, str]]:
+        numbered = self.article.numbered(sentence_ids)
+        numbered = numbered.replace("<<<", "«").replace(">>>", "»")
+        user = prompts.render("article", title=self.article.title or "(none)", numbered=numbered)
+        return [{"role": "system", "content": prompts.render("system")},
+                {"role": "user", "content": user}]
+
+    def _candidate_lines(self, only: set[str] | None = None) -> tuple[str, str]:
+        """Candidates the model must check, and the sentences already attributed by the parser."""
+        lines, covered = [], []
+        for cid, c in self.cand_ids.items():
+            if only is not None and c.sentence.id not in only:
+                continue
+            if not _needs_check(c):
+                covered.append(c.sentence.id)
+                continue
+            cue = " ".join(self.article.text[c.start:c.end].split())[:80]
+            lines.append(f'{cid} [{c.sentence.id}] proposed speaker: {c.speaker} | "{cue}"')
+        covered += [f.sentence.id for f in self.cands.facts
+                    if only is None or f.sentence.id in only]
+        done = ", ".join(dict.fromkeys(covered)) or "none"
+        return "\n".join(lines) or "(none)", done
+
+    def _cue_lines(self) -> str:
+        return "\n".join(f"- {c.kind}: \"{c.cue}\" [{c.sentence.id}]" for c in self.cands.cues) \
+            or "(none)"
+
+    def _item_lines(self) -> str:
+        lines = [f"c{i + 1}: {c.speaker} [{c.sentence.id}]" for i, c in
+                 enumerate(self.cands.claims)]
+        lines += [f"f{i + 1}: {f.outlet} [{f.sentence.id}]" for i, f in
+                  enumerate(self.cands.facts)]
+        return "\n".join(lines) or "(none)"
+
+    def _context(self) -> dict[str, Any]:
+        ids = [f"c{i + 1}" for i in range(len(self.cands.claims))] + \
+              [f"f{i + 1}" for i in range(len(self.cands.facts))]
+        return {"article_text": self.article.text, "candidate_ids": list(self.cand_ids),
+                "sentence_ids": [s.id for s in self.article.sentences], "item_ids": ids,
+                "dropped": self.stats.dropped}
+
+    # ---- calls ---------------------------------------------------------------------------
+    def _chunks(self) -> list[list[str]]:
+        budget = (self.settings.n_ctx - 1400) * CHARS_PER_TOKEN
+        chunks: list[list[str]] = [[]]
+        size = 0.0
+        paras = [p for p in self.article.paragraphs if p.kind == "body"]
+        for i, p in enumerate(paras):
+            if size + len(p.text) > budget and chunks[-1]:
+                overlap = [s.id for s in paras[i - 1].sentences]
+                chunks.append(list(overlap))
+                size = len(paras[i - 1].text)
+            chunks[-1].extend(s.id for s in p.sentences)
+            size += len(p.text)
+        return chunks
+
+    def ask(self) -> None:
+        chunks = self._chunks()
+        self.chunks = len(chunks)
+        if len(chunks) > 1:
+            self.warnings.append(f"article split into {len(chunks)} overlapping parts for the "
+                                 "model; summary and uncertainty prose use the first part")
+        if self.settings.strategy == "combined" and len(chunks) == 1:
+            self._ask_combined()
+            return
+        checks, missed = [], []
+        for sids in chunks:
+            only = set(sids) if len(chunks) > 1 else None
+            msgs = self._prefix(sids if len(chunks) > 1 else None)
+            lines, done = self._candidate_lines(only)
+            msgs[-1]["content"] += "\n\n" + prompts.render(
+                "attributions", candidates=lines, covered=done)
+            ans = self.client.structured("attributions", msgs, Attributions,
+                                         context=self._context(), max_tokens=400)
+            checks += ans.checks
+            missed += ans.missed
+        self.attributions = Attributions.model_construct(checks=checks, missed=missed)
+        first = chunks[0] if len(chunks) > 1 else None
+        msgs = self._prefix(first)
+        msgs[-1]["content"] += "\n\n" + prompts.render("summary")
+        self.summary = self.client.structured("summary", msgs, SummaryAnswer,
+                                              context=self._context(), max_tokens=260)
+        msgs = self._prefix(first)
+        msgs[-1]["content"] += "\n\n" + prompts.render(
+            "uncertainty", cues=self._cue_lines(), items=self._item_lines())
+        self.uncertainty = self.client.structured("uncertainty", msgs, UncertaintyAnswer,
+                                                  context=self._context(), max_tokens=220)
+
+    def _ask_combined(self) -> None:
+        msgs = self._prefix()
+        lines, done = self._candidate_lines()
+        msgs[-1]["content"] += "\n\n" + prompts.render(
+            "combined", candidates=lines, covered=done, cues=self._cue_lines(),
+            items=self._item_lines())
+        ans = self.client.structured("combined", msgs, CombinedAnswer, context=self._context(),
+                                     max_tokens=900)
+        self.attributions = Attributions.model_construct(checks=ans.checks, missed=ans.missed)
+        self.summary = SummaryAnswer.model_construct(summary=ans.summary,
+                                                     key_points=ans.key_points)
+        self.uncertainty = UncertaintyAnswer.model_construct(
+            level=ans.level, summary=ans.uncertainty_summary, open_questions=ans.open_questions)
+
+    # ---- merge ---------------------------------------------------------------------------
+    def _apply_checks(self) -> list[Attribution]:
+        kept: list[Attribution] = []
+        verdicts = {c.id: c for c in self.attributions.checks}
+        for cid, cand in self.cand_ids.items():
+            v = verdicts.get(cid)
+            if v is not None and _needs_check(cand):
+                if not v.keep:
+                    self.dropped.append(Dropped(section="claims", reason="model: not a statement",
+                                                detail=f"{cand.speaker}: {cand.sentence.id}"))
+                    continue
+                if v.speaker.strip() and v.speaker.strip().lower() not in {"he", "she", "they",
+                                                                           "it"}:
+                    cand.speaker = v.speaker.strip()
+            kept.append(cand)
+        covered = {c.sentence.id for c in kept} | {f.sentence.id for f in self.cands.facts}
+        for m in self.attributions.missed:
+            sent = self.article.sentence(m.sentence)
+            if sent is None or sent.id in covered:
+                continue
+            covered.add(sent.id)
+            kept.append(_from_sentence(sent, m.speaker))
+        kept.sort(key=lambda c: (c.start, c.end))
+        _canonical_names(kept)
+        return kept
+
+    def build(self, seconds: dict[str, float], language: str) -> ArticleAnalysis:
+        text = self.article.text
+        claims_in = self._apply_checks()
+        claims = []
+        for i, c in enumerate(claims_in):
+            quote = text[c.quote.inner_start:c.quote.inner_end] if c.quote else None
+            ev = span(text, c.start, c.end)
+            claims.append(Claim(
+                id=f"c{i + 1}", speaker=c.speaker, speaker_type=c.speaker_type,  # type: ignore[arg-type]
+                role=c.role, kind=c.kind, channel=c.channel, quote=quote,  # type: ignore[arg-type]
+                content=quote if c.kind == "direct" and quote else _one_line(ev.text),
+                evidence=ev, sentence_ids=[c.sentence.id]))
+        facts = []
+        for i, f in enumerate(self.cands.facts):
+            ev = span(text, f.start, f.end)
+            facts.append(SourcedFact(id=f"f{i + 1}", outlet=f.outlet or f.speaker,
+                                     underlying_sources=f.underlying,
+                                     statement=_one_line(ev.text), evidence=ev,
+                                     sentence_ids=[f.sentence.id]))
+        cues = []
+        for i, u in enumerate(self.cands.cues):
+            about = [c.id for c in claims if u.sentence.id in c.sentence_ids] + \
+                    [f.id for f in facts if u.sentence.id in f.sentence_ids]
+            cues.append(UncertaintyCue(id=f"u{i + 1}", kind=u.kind, cue=u.cue,  # type: ignore[arg-type]
+                                       evidence=span(text, u.start, u.end), about=about))
+        ua = self.uncertainty
+        questions = [OpenQuestion(question=q.question, about=q.about)
+                     for q in (ua.open_questions if ua else [])]
+        level = ua.level if ua else _level(cues)
+        summary = self.summary
+        self.dropped += [Dropped(**d) for d in self.stats.dropped]
+        meta = Meta(model=self.client.model, backend=self.client.backend,  # type: ignore[arg-type]
+                    strategy=self.settings.strategy, prompt_version=prompts.prompt_version(),
+                    llm_calls=self.stats.llm_calls, prompt_tokens=self.stats.prompt_tokens,
+                    completion_tokens=self.stats.completion_tokens, retries=self.stats.retries,
+                    reasks=self.stats.reasks,
+                    retry_wait_seconds=round(self.stats.retry_wait_seconds, 3),
+                    cache_hits=self.stats.cache_hits, seconds=seconds, language=language,
+                    chunks=self.chunks, dropped=self.dropped, warnings=self.warnings)
+        analysis = ArticleAnalysis(
+            title=self.article.title, text=text,
+            summary=summary.summary if summary else "",
+            key_points=summary.key_points if summary else [],
+            claims=claims, sourced_facts=facts,
+            uncertainty=Uncertainty(level=level, cues=cues,
+                                    summary=ua.summary if ua else "", open_questions=questions),
+            meta=meta)
+        return enforce(analysis)
+
+
+def _needs_check(c: Attribution) -> bool:
+    return c.resolved_from is not None or c.speaker_type == "unnamed" or c.speaker[:1].islower()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _level(cues: list[UncertaintyCue]) -> str:
+    return "high" if len(cues) >= 8 else "medium" if len(cues) >= 3 else "low"
+
+
+def _from_sentence(sent: Sentence, speaker: str) -> Attribution:
+    quotes = find_quotes(sent)
+    direct = [q for q in quotes if q.direct]
+    kind = "direct" if direct and len(direct) == len(quotes) else "mixed" if quotes else "indirect"
+    stype = "person" if re.fullmatch(r"([A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+", speaker) else (
+        "unnamed" if speaker[:1].islower() else "organization")
+    return Attribution(sentence=sent, speaker=speaker, speaker_type=stype, role=None,
+                       start=sent.start, end=sent.end, kind=kind,
+                       quote=quotes[0] if quotes else None, source="model")
+
+
+def _canonical_names(claims: list[Attribution]) -> None:
+    """'Javani' -> 'Yadollah Javani' when the full name is used elsewhere in the article."""
+    full = [c for c in claims if c.speaker_type == "person" and len(c.speaker.split()) >= 2]
+    for c in claims:
+        if len(c.speaker.split()) == 1:
+            for f in full:
+                if f.speaker.split()[-1] == c.speaker:
+                    c.speaker, c.speaker_type = f.speaker, "person"
+                    c.role = c.role or f.role
+                    break

@@ -1,0 +1,119 @@
+"""One resolver for settings: explicit argument first, then the environment, then defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import ConfigError
+
+ENV_PREFIX = "NEWSGROUNDER_"
+Backend = Literal["embedded", "remote"]
+Strategy = Literal["decomposed", "combined"]
+SchemaFormat = Literal["json_schema", "llama", "tools", "json"]
+
+
+def _default_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsgrounder"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides which model is asked and how; the API key is never printed."""
+
+    backend: Backend = "embedded"
+    model: str = "qwen2.5-coder-1.5b"
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    model_path: str | None = None
+    cache_dir: Path = field(default_factory=_default_cache)
+    strategy: Strategy = "decomposed"
+    schema_format: SchemaFormat = "llama"
+    timeout: float = 60.0
+    max_retries: int = 4
+    retry_max_wait: float = 20.0
+    max_reasks: int = 1
+    n_threads: int = 2
+    n_ctx: int = 4096
+    response_cache: bool = True
+    paraphrase: bool = True
+
+    def redacted(self) -> dict[str, Any]:
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "api_key"}
+        d["api_key"] = "set" if self.api_key else None
+        d["cache_dir"] = str(self.cache_dir)
+        return d
+
+
+_TYPES = {"timeout": float, "max_retries": int, "retry_max_wait": float, "max_reasks": int,
+          "n_threads": int, "n_ctx": int}
+_BOOLS = {"response_cache", "paraphrase"}
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "backend": ("embedded", "remote"),
+    "strategy": ("decomposed", "combined"),
+    "schema_format": ("json_schema", "llama", "tools", "json"),
+}
+
+
+def resolve_settings(**explicit: Any) -> Settings:
+    """Build settings; a None argument means 'not given here, look in the environment'."""
+    env = os.environ
+    values: dict[str, Any] = {}
+    for name in Settings.__dataclass_fields__:
+        val = explicit.get(name)
+        if val is None:
+            if name == "api_key":
+                val = env.get("OPENAI_API_KEY") or env.get(ENV_PREFIX + "API_KEY")
+            elif name == "base_url":
+                val = env.get(ENV_PREFIX + "BASE_URL") or env.get("OPENAI_BASE_URL")
+            else:
+                val = env.get(ENV_PREFIX + name.upper())
+        if val is None or val == "":
+            continue
+        values[name] = _coerce(name, val)
+    unknown = set(explicit) - set(Settings.__dataclass_fields__)
+    if unknown:
+        raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}",
+                          setting=sorted(unknown)[0])
+    if "backend" not in values:
+        values["backend"] = "remote" if values.get("base_url") else "embedded"
+    if values["backend"] == "remote":
+        values.setdefault("schema_format", "json_schema")
+        if "model" not in values:
+            raise ConfigError("a remote endpoint needs a model name", setting="model",
+                              hint=f"pass --model or set {ENV_PREFIX}MODEL")
+        if not values.get("api_key"):
+            if values.get("base_url") and _is_local(values["base_url"]):
+                values["api_key"] = "not-needed"
+            else:
+                raise ConfigError("a remote endpoint needs an API key", setting="api_key",
+                                  hint="set OPENAI_API_KEY (or use --base-url for a local server)")
+    return Settings(**values)
+
+
+def _is_local(url: str) -> bool:
+    return any(h in url for h in ("://127.0.0.1", "://localhost", "://[::1]", "://0.0.0.0"))
+
+
+def _coerce(name: str, val: Any) -> Any:
+    if name == "cache_dir":
+        return Path(val).expanduser()
+    if name in _BOOLS and isinstance(val, str):
+        return val.strip().lower() not in {"0", "false", "no", "off"}
+    if name in _TYPES and isinstance(val, str):
+        try:
+            return _TYPES[name](val)
+        except ValueError as exc:
+            raise ConfigError(f"{ENV_PREFIX}{name.upper()}={val!r} is not a number",
+                              setting=name) from exc
+    if name in _CHOICES and val not in _CHOICES[name]:
+        raise ConfigError(f"{name} must be one of {', '.join(_CHOICES[name])}, not {val!r}",
+                          setting=name)
+    return val
+
+
+def with_overrides(settings: Settings, **changes: Any) -> Settings:
+    return replace(settings, **{k: v for k, v in changes.items() if v is not None})

@@ -2,10 +2,28 @@
 
 from .article import Article, load_article, parse_article
 from .client import LLMClient, build_client
-from .errors import (AssistantError, ConfigError, GateError, GoldFormatError, InputError,
-                     LLMError, LLMOutputError, LLMTransportError, ModelAssetError, PromptError)
-from .models import (ArticleAnalysis, Claim, Meta, OpenQuestion, SourcedFact, Span, Uncertainty,
-                     UncertaintyCue)
+from .errors import (
+                     AssistantError,
+                     ConfigError,
+                     GateError,
+                     GoldFormatError,
+                     InputError,
+                     LLMError,
+                     LLMOutputError,
+                     LLMTransportError,
+                     ModelAssetError,
+                     PromptError,
+)
+from .models import (
+                     ArticleAnalysis,
+                     Claim,
+                     Meta,
+                     OpenQuestion,
+                     SourcedFact,
+                     Span,
+                     Uncertainty,
+                     UncertaintyCue,
+)
 from .pipeline import analyze, analyze_article, analyze_async
 from .render import to_markdown
 from .settings import Settings, resolve_settings

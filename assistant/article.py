@@ -15,7 +15,8 @@ from .errors import InputError
 from .nlp import get_nlp
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 MIN_WORDS = 40
 MAX_BYTES = 5_000_000

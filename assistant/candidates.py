@@ -14,7 +14,8 @@ from . import lexicon as lx
 from .article import Article, Paragraph, Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan, Token
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org", "we": "plural",
             "i": "person"}
@@ -23,11 +24,11 @@ CHANNEL_NOUNS = {"statement", "post", "tweet", "letter", "message", "report", "r
 GOV_WORDS = re.compile(
     r"\b(ministry|government|commission|agency|department|council|parliament|cabinet|"
     r"administration|police|army|military|office|court|authority|authorities|presidency|"
-    r"kremlin|pentagon|white house|state department|embassy|municipality|prosecutors?)\b", re.I)
+    r"kremlin|pentagon|white house|state department|embassy|municipality|prosecutors?)\b", re.IGNORECASE)
 GROUP_WORDS = re.compile(r"\b(militias?|forces|groups?|rebels|protesters|unions?|"
-                         r"meteorologists|scientists|doctors|commanders|parties|fighters)\b", re.I)
+                         r"meteorologists|scientists|doctors|commanders|parties|fighters)\b", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
-_DETS = re.compile(r"^(the|a|an|some|several|many|two|three)\s+", re.I)
+_DETS = re.compile(r"^(the|a|an|some|several|many|two|three)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -138,6 +139,10 @@ def _is_reporting(tok: Token) -> bool:
         return False
     if tok.dep_ in {"amod", "compound"}:
         return False
+    root = tok.sent.root
+    if root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"}
+                                     for c in root.children):
+        return False  # inside an imperative ("Ignore ... and report that X said"): no attribution
     for hop, anc in enumerate(tok.ancestors):
         if hop > 2:
             break
@@ -233,7 +238,7 @@ def _speaker_from(tok: Token, p: Paragraph) -> tuple[str, str, str | None]:
     orgs = [e for e in doc.ents if e.label_ in {"ORG", "GPE", "NORP"} and e.start >= a
             and e.end <= b and e.start <= tok.i < e.end]
     if orgs:
-        name = re.sub(r"^the\s+", "", orgs[0].text, flags=re.I)
+        name = re.sub(r"^the\s+", "", orgs[0].text, flags=re.IGNORECASE)
         kind = "government" if orgs[0].label_ == "GPE" or GOV_WORDS.search(name) else (
             "group" if orgs[0].label_ == "NORP" or GROUP_WORDS.search(name) else "organization")
         return name, kind, None
@@ -303,9 +308,7 @@ def _channel(sent_text: str, speaker: str) -> str | None:
         rest = sent_text[m.end(1):]
         nxt = re.match(r"^,\s*([A-Z][\w\- ]{1,40}?),", rest)
         if nxt and lx.OUTLET_DESCRIPTOR.search(re.sub(r"^(the|a|an)\s+[\w-]+\s+|^(the|a|an)\s+",
-                                                      "", target)):
-            target = nxt.group(1)
-        elif nxt and re.search(r"\b(agency|newspaper|channel|broadcaster|daily)$", target):
+                                                      "", target)) or nxt and re.search(r"\b(agency|newspaper|channel|broadcaster|daily)$", target):
             target = nxt.group(1)
         outlet = canonical_outlet(target.split(",")[0])
         return f"interview with {outlet or target}"
@@ -561,8 +564,8 @@ def find_cues(article: Article, claims: list[Attribution], facts: list[Attributi
                 c.speaker):
             kind = "anonymous_source" if lx.ANON_HEAD.search(c.speaker) and re.search(
                 r"\b(official|source|diplomat|spokes|aide|insider|farmer|worker|resident|"
-                r"witness)s?\b", c.speaker, re.I) and not re.search(
-                r"^(residents|witnesses|workers)$", c.speaker, re.I) else "vague_attribution"
+                r"witness)s?\b", c.speaker, re.IGNORECASE) and not re.search(
+                r"^(residents|witnesses|workers)$", c.speaker, re.IGNORECASE) else "vague_attribution"
             found = article.text.find(c.speaker, c.sentence.start, c.sentence.end)
             if found >= 0:
                 wa, wb = _clause_window(c.sentence, found, found + len(c.speaker))

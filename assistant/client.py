@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import instructor
+from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
@@ -169,7 +170,22 @@ class LLMClient:
 
     def structured(self, stage: str, messages: list[dict[str, str]], response_model: type[T], *,
                    context: dict[str, Any], max_tokens: int) -> T:
-        """Ask for one `response_model`; invalid items are re-asked, then dropped with a reason."""
+        """Ask for one `response_model`; invalid items are re-asked, then dropped with a reason.
+
+        Output cut at max_tokens is asked once more with twice the budget, then is an error.
+        """
+        try:
+            return self._structured(stage, messages, response_model, context=context,
+                                    max_tokens=max_tokens)
+        except LLMOutputError as exc:
+            if exc.cause != "length":
+                raise
+            current_stats().reasks += 1
+            return self._structured(stage, messages, response_model, context=context,
+                                    max_tokens=max_tokens * 2)
+
+    def _structured(self, stage: str, messages: list[dict[str, str]], response_model: type[T], *,
+                    context: dict[str, Any], max_tokens: int) -> T:
         stats = current_stats()
         key = None
         if self.cache is not None:
@@ -187,24 +203,27 @@ class LLMClient:
         try:
             result = self._patched(
                 model=self.model, messages=templated, response_model=response_model,
-                context={**tmpl_ctx, **context}, max_retries=self.settings.max_reasks + 1,
+                context={**tmpl_ctx, **context}, max_retries=self.settings.max_reasks,
                 max_tokens=max_tokens, temperature=0)
         except LLMError:
             raise
-        except instructor.core.InstructorRetryException as exc:
+        except InstructorRetryException as exc:
             stats.reasks += max(0, stats.llm_calls - calls_before - 1 - stats.retries)
+            inner = _llm_error_in(exc)
+            if inner is not None:
+                raise inner from exc
             raw = _content_of(exc.last_completion)
-            if raw is None:
-                raise LLMOutputError(f"{stage}: the model gave no usable output", stage=stage,
-                                     cause=_short(str(exc)), attempts=exc.n_attempts) from exc
             if _truncated(exc.last_completion):
                 raise LLMOutputError(f"{stage}: output truncated at max_tokens={max_tokens}",
                                      stage=stage, cause="length", attempts=exc.n_attempts) from exc
+            if raw is None:
+                raise LLMOutputError(f"{stage}: the model gave no usable output", stage=stage,
+                                     cause=_short(str(exc)), attempts=exc.n_attempts) from exc
             result = self._lenient(raw, response_model, context, stage)
             if key is not None:
                 self.cache.put(key, raw)
             return result
-        except instructor.core.IncompleteOutputException as exc:
+        except IncompleteOutputException as exc:
             raise LLMOutputError(f"{stage}: output truncated at max_tokens={max_tokens}",
                                  stage=stage, cause="length") from exc
         stats.reasks += max(0, stats.llm_calls - calls_before - 1)
@@ -219,6 +238,17 @@ class LLMClient:
         except ValidationError as exc:
             raise LLMOutputError(f"{stage}: the model's output does not fit the schema",
                                  stage=stage, cause=_short(str(exc))) from exc
+
+
+def _llm_error_in(exc: BaseException) -> LLMError | None:
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return None
+        if isinstance(seen, LLMError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _short(text: str, n: int = 300) -> str:

@@ -7,15 +7,7 @@ from __future__ import annotations
 
 import re
 
-REPORTING_VERBS = frozenset("""
-say tell add state warn caution announce claim report write tweet post insist argue note
-explain accuse deny confirm vow pledge promise threaten urge predict expect estimate suggest
-believe describe compare boast echo acknowledge admit allege assert declare emphasize
-emphasise stress highlight maintain reply respond recall complain criticize criticise praise
-dismiss reject demand concede contend counter reiterate signal hint indicate disclose reveal
-charge think blame vow warn forecast caution tout lament question testify
-announce inform advise recommend call
-""".split())
+REPORTING_VERBS = frozenset(["say", "tell", "add", "state", "warn", "caution", "announce", "claim", "report", "write", "tweet", "post", "insist", "argue", "note", "explain", "accuse", "deny", "confirm", "vow", "pledge", "promise", "threaten", "urge", "predict", "expect", "estimate", "suggest", "believe", "describe", "compare", "boast", "echo", "acknowledge", "admit", "allege", "assert", "declare", "emphasize", "emphasise", "stress", "highlight", "maintain", "reply", "respond", "recall", "complain", "criticize", "criticise", "praise", "dismiss", "reject", "demand", "concede", "contend", "counter", "reiterate", "signal", "hint", "indicate", "disclose", "reveal", "charge", "think", "blame", "vow", "warn", "forecast", "caution", "tout", "lament", "question", "testify", "announce", "inform", "advise", "recommend", "call"])
 
 # Verbs that only report when they govern a clause or a quote, not "call a meeting".
 WEAK_VERBS = frozenset({"call", "question", "think", "indicate", "signal",
@@ -66,19 +58,19 @@ GENERIC_REPORTS = re.compile(
 
 CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(in a|in an|a) (post|message) on (X|Twitter)\b|\bwrote on (X|Twitter)\b|"
-                r"\bposted on (X|Twitter)\b", re.I), "post on X"),
-    (re.compile(r"\btweet(ed|s)?\b|\bon Twitter\b", re.I), "tweet"),
+                r"\bposted on (X|Twitter)\b", re.IGNORECASE), "post on X"),
+    (re.compile(r"\btweet(ed|s)?\b|\bon Twitter\b", re.IGNORECASE), "tweet"),
     (re.compile(r"\b(on|in a post on) (Facebook|Instagram|Telegram|Truth Social|LinkedIn)\b",
-                re.I), "social media post"),
-    (re.compile(r"\bpress conference\b", re.I), "press conference"),
-    (re.compile(r"\bnews conference\b", re.I), "news conference"),
-    (re.compile(r"\bpress release\b", re.I), "press release"),
-    (re.compile(r"\b(in a|in an|the) (written )?statement\b|\bstatement (said|read)\b", re.I),
+                re.IGNORECASE), "social media post"),
+    (re.compile(r"\bpress conference\b", re.IGNORECASE), "press conference"),
+    (re.compile(r"\bnews conference\b", re.IGNORECASE), "news conference"),
+    (re.compile(r"\bpress release\b", re.IGNORECASE), "press release"),
+    (re.compile(r"\b(in a|in an|the) (written )?statement\b|\bstatement (said|read)\b", re.IGNORECASE),
      "statement"),
-    (re.compile(r"\bin an interview\b", re.I), "interview"),
-    (re.compile(r"\bin a (letter|memo|email|speech|briefing|filing|report)\b", re.I), "{0}"),
-    (re.compile(r"\b(at|during) a (briefing|rally|hearing|speech|summit|meeting)\b", re.I), "{0}"),
-    (re.compile(r"\bon (television|TV|radio|state television)\b", re.I), "broadcast"),
+    (re.compile(r"\bin an interview\b", re.IGNORECASE), "interview"),
+    (re.compile(r"\bin a (letter|memo|email|speech|briefing|filing|report)\b", re.IGNORECASE), "{0}"),
+    (re.compile(r"\b(at|during) a (briefing|rally|hearing|speech|summit|meeting)\b", re.IGNORECASE), "{0}"),
+    (re.compile(r"\bon (television|TV|radio|state television)\b", re.IGNORECASE), "broadcast"),
 )
 
 # Uncertainty cues: (kind, regex). Patterns are phrase-level, lower-cased matching.
@@ -129,12 +121,6 @@ ANON_HEAD = re.compile(
     r"\b(official|officials|source|sources|diplomat|diplomats|spokesperson|spokesman|"
     r"spokeswoman|aide|aides|insider|insiders|person|people|resident|residents|witness|"
     r"witnesses|farmer|worker|workers|employee|employees|researchers|analysts|experts|"
-    r"critics|observers|lawmakers|members)\b", re.I)
+    r"critics|observers|lawmakers|members)\b", re.IGNORECASE)
 
-TITLES = frozenset("""
-mr mrs ms miss dr prof president vice prime minister minister gen general maj major brig
-brigadier lt col colonel capt captain adm admiral sgt sen senator rep representative gov
-governor mayor chief commander chairman chairwoman chair ceo cfo director secretary
-ambassador judge justice king queen prince princess sheikh ayatollah rev father sir lord
-lady former deputy acting interim caretaker spokesman spokeswoman spokesperson
-""".split())
+TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "prime", "minister", "minister", "gen", "general", "maj", "major", "brig", "brigadier", "lt", "col", "colonel", "capt", "captain", "adm", "admiral", "sgt", "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "chief", "commander", "chairman", "chairwoman", "chair", "ceo", "cfo", "director", "secretary", "ambassador", "judge", "justice", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "rev", "father", "sir", "lord", "lady", "former", "deputy", "acting", "interim", "caretaker", "spokesman", "spokeswoman", "spokesperson"])

@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo,
-                      model_validator)
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]+")
 _STOP = {"the", "a", "an", "of", "and", "in", "for", "on", "to", "at", "by", "with", "s"}

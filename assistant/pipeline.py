@@ -17,8 +17,16 @@ from .client import LLMClient, RunStats, start_run
 from .errors import InputError
 from .grounding import enforce, span
 from .llm_schemas import Attributions, CombinedAnswer, SummaryAnswer, UncertaintyAnswer
-from .models import (ArticleAnalysis, Claim, Dropped, Meta, OpenQuestion, SourcedFact,
-                     Uncertainty, UncertaintyCue)
+from .models import (
+    ArticleAnalysis,
+    Claim,
+    Dropped,
+    Meta,
+    OpenQuestion,
+    SourcedFact,
+    Uncertainty,
+    UncertaintyCue,
+)
 from .settings import Settings, resolve_settings
 
 Progress = Callable[[str], None]

@@ -28,6 +28,8 @@ GOV_WORDS = re.compile(
 GROUP_WORDS = re.compile(r"\b(militias?|forces|groups?|rebels|protesters|unions?|"
                          r"meteorologists|scientists|doctors|commanders|parties|fighters)\b", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
+_MEDIA = re.compile(r"\b(television|TV|channel|radio|newspaper|reporters|journalists|agency|"
+                    r"broadcaster|daily|magazine|podcast|outlet)\b", re.I)
 _DETS = re.compile(r"^(the|a|an|some|several|many|two|three)\s+", re.IGNORECASE)
 
 
@@ -56,6 +58,7 @@ class Attribution:
     outlet: str | None = None
     underlying: list[str] = field(default_factory=list)
     resolved_from: str | None = None  # "he", "the statement": resolved by code, to be confirmed
+    embedded: bool = False  # the reporting verb sits in a subordinate clause ("whatever X says")
     source: str = "parser"
 
     @property
@@ -152,6 +155,12 @@ def _is_reporting(tok: Token) -> bool:
                                                                                    "relcl"}:
         return False
     return True
+
+
+def _embedded(verb: Token) -> bool:
+    """A reporting verb with its own subject inside a subordinate clause: worth a second look."""
+    return verb.dep_ in {"advcl", "ccomp", "relcl", "acl", "pcomp"} and any(
+        c.dep_ == "nsubj" for c in verb.children)
 
 
 def _subject(tok: Token) -> Token | None:
@@ -301,6 +310,9 @@ def _channel(sent_text: str, speaker: str) -> str | None:
             if label == "{0}":
                 return m.group(m.lastindex or 0).lower() if m.lastindex else m.group(0).lower()
             return label
+    m = re.search(r"\b(?i:in|during) (?i:an|the|a) ([A-Z][\w.&' -]{1,40}?) interview\b", sent_text)
+    if m and canonical_outlet(m.group(1)) is not None:
+        return f"interview with {canonical_outlet(m.group(1))}"
     m = re.search(r"\b(?:speaking to|told|in an interview with)\s+((?:the |a |an )?[^,.;]{2,60}?)"
                   r"(?=,|\.|;| that\b| on\b| in\b|$)", sent_text)
     if m:
@@ -311,6 +323,8 @@ def _channel(sent_text: str, speaker: str) -> str | None:
                                                       "", target)) or nxt and re.search(r"\b(agency|newspaper|channel|broadcaster|daily)$", target):
             target = nxt.group(1)
         outlet = canonical_outlet(target.split(",")[0])
+        if outlet is None and not _MEDIA.search(target):
+            return None  # "told supporters": an audience, not a channel
         return f"interview with {outlet or target}"
     return None
 
@@ -469,12 +483,14 @@ def _sentence_candidates(article: Article, p: Paragraph, s: Sentence,
             continue  # cited by the outlet: an underlying source, not a claim of its own
         channel = _channel(s.text, name)
         sent_channel = sent_channel or channel
+        emb = bool(e["verbs"]) and all(_embedded(v) for v in e["verbs"])
         mine = [q for i, q in enumerate(direct_quotes) if i not in used_quotes]
         for q in mine:
             used_quotes.add(direct_quotes.index(q))
             claims.append(Attribution(sentence=s, speaker=name, speaker_type=e["stype"],
                                       role=e["role"], start=q.start, end=q.end, kind="direct",
-                                      quote=q, channel=channel, resolved_from=e["resolved"]))
+                                      quote=q, channel=channel, resolved_from=e["resolved"],
+                                      embedded=emb))
         content = max((_content_outside(v, quotes, _speaker_range(e["tok"]), p.start)
                        for v in e["verbs"]),
                       default=3)
@@ -485,7 +501,7 @@ def _sentence_candidates(article: Article, p: Paragraph, s: Sentence,
                 sentence=s, speaker=name, speaker_type=e["stype"], role=e["role"], start=a,
                 end=b, kind="mixed" if fragments else "indirect",
                 quote=fragments[0] if fragments else None, channel=channel,
-                resolved_from=e["resolved"]))
+                resolved_from=e["resolved"], embedded=emb))
         # an interview with an outlet is also that outlet's report
         if channel and channel.startswith("interview with "):
             outlet = canonical_outlet(channel.removeprefix("interview with "))

@@ -24,6 +24,7 @@ from .settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
 MODES = {"json_schema": instructor.Mode.JSON_SCHEMA, "llama": instructor.Mode.JSON_SCHEMA,
+         "free": instructor.Mode.JSON_SCHEMA,
          "tools": instructor.Mode.TOOLS, "json": instructor.Mode.JSON}
 
 
@@ -129,12 +130,17 @@ class LLMClient:
         self._raw = create
         self._sleep = sleep
         self._llama_format = settings.schema_format == "llama"
+        self._free = settings.schema_format == "free"
         self._patched = instructor.patch(create=self._transport, mode=MODES[settings.schema_format])
 
     def _transport(self, *args: Any, **kwargs: Any) -> Any:
         stats = current_stats()
         if self._llama_format:
             kwargs = llama_response_format(kwargs)
+        elif self._free:
+            # No grammar: about 2.5x faster generation on llama.cpp; the prompt shows the JSON
+            # shape and instructor re-asks when the answer does not parse or validate.
+            kwargs = {k: v for k, v in kwargs.items() if k != "response_format"}
 
         def before_sleep(state: Any) -> None:
             stats.retries += 1
@@ -162,6 +168,8 @@ class LLMClient:
                     cause=_describe(exc), attempts=self.settings.max_retries + 1,
                     hint="check the server, --base-url and NEWSGROUNDER_TIMEOUT") from exc
             raise
+        if self._free:
+            _unfence(response)
         usage = getattr(response, "usage", None)
         if usage is not None:
             stats.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
@@ -238,6 +246,19 @@ class LLMClient:
         except ValidationError as exc:
             raise LLMOutputError(f"{stage}: the model's output does not fit the schema",
                                  stage=stage, cause=_short(str(exc))) from exc
+
+
+def _unfence(response: Any) -> None:
+    """Free generation often wraps JSON in ``` fences; keep only the object."""
+    try:
+        msg = response.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return
+    content = getattr(msg, "content", None)
+    if isinstance(content, str) and "```" in content:
+        start, end = content.find("{"), content.rfind("}")
+        if 0 <= start < end:
+            msg.content = content[start:end + 1]
 
 
 def _llm_error_in(exc: BaseException) -> LLMError | None:

@@ -67,7 +67,6 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bpress release\b", re.IGNORECASE), "press release"),
     (re.compile(r"\b(in a|in an|the) (written )?statement\b|\bstatement (said|read)\b", re.IGNORECASE),
      "statement"),
-    (re.compile(r"\bin an interview\b", re.IGNORECASE), "interview"),
     (re.compile(r"\bin a (letter|memo|email|speech|briefing|filing|report)\b", re.IGNORECASE), "{0}"),
     (re.compile(r"\b(at|during) a (briefing|rally|hearing|speech|summit|meeting)\b", re.IGNORECASE), "{0}"),
     (re.compile(r"\bon (television|TV|radio|state television)\b", re.IGNORECASE), "broadcast"),

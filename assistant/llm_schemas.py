@@ -14,13 +14,30 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    StringConstraints,
+    BeforeValidator,
     ValidationInfo,
     model_validator,
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]+")
 _STOP = {"the", "a", "an", "of", "and", "in", "for", "on", "to", "at", "by", "with", "s"}
+
+
+def _clip(n: int) -> Any:
+    """Over-long prose is cut at a sentence end rather than failing the whole answer."""
+    def clip(v: Any) -> Any:
+        if isinstance(v, str) and len(v) > n:
+            cut = v[:n]
+            end = max(cut.rfind(". "), cut.rfind("? "))
+            return cut[:end + 1] if end > n // 2 else cut.rstrip() + "..."
+        return v
+    return clip
+
+
+def _clip_list(n: int) -> Any:
+    def clip(v: Any) -> Any:
+        return v[:n] if isinstance(v, list) else v
+    return clip
 
 
 def speaker_in_text(speaker: str, text: str) -> bool:
@@ -83,9 +100,11 @@ def _check_attributions(checks: list[Check], missed: list[Missed],
 
 
 class Attributions(Flat):
-    checks: list[Check] = Field(description="One per candidate marked 'check'.", max_length=20)
-    missed: list[Missed] = Field(description="Reported statements the parser did not list.",
-                                 max_length=6)
+    checks: Annotated[list[Check], BeforeValidator(_clip_list(20))] = Field(
+        description="One per candidate to check.", json_schema_extra={"maxItems": 20})
+    missed: Annotated[list[Missed], BeforeValidator(_clip_list(6))] = Field(
+        description="Reported statements the parser did not list.",
+        json_schema_extra={"maxItems": 6})
 
     @model_validator(mode="after")
     def grounded(self, info: ValidationInfo) -> Attributions:
@@ -94,9 +113,10 @@ class Attributions(Flat):
 
 
 class SummaryAnswer(Flat):
-    summary: str = Field(description="Two or three neutral sentences.", max_length=450)
-    key_points: list[Annotated[str, StringConstraints(max_length=180)]] = Field(
-        description="Three to six short sentences.", max_length=6)
+    summary: Annotated[str, BeforeValidator(_clip(600))] = Field(
+        description="Two or three neutral sentences.", json_schema_extra={"maxLength": 450})
+    key_points: Annotated[list[str], BeforeValidator(_clip_list(6))] = Field(
+        description="Three to six short sentences.", json_schema_extra={"maxItems": 6})
 
     @model_validator(mode="after")
     def enough(self, info: ValidationInfo) -> SummaryAnswer:
@@ -109,9 +129,10 @@ class SummaryAnswer(Flat):
 
 
 class Question(Flat):
-    question: str = Field(description="What to verify next.", max_length=160)
-    about: list[str] = Field(description="Ids of the items it concerns, e.g. c2, f1.",
-                             max_length=4)
+    question: Annotated[str, BeforeValidator(_clip(240))] = Field(
+        description="What to verify next.", json_schema_extra={"maxLength": 160})
+    about: Annotated[list[str], BeforeValidator(_clip_list(4))] = Field(
+        description="Ids of the items it concerns, e.g. c2, f1.", json_schema_extra={"maxItems": 4})
 
 
 def _check_questions(qs: list[Question], info: ValidationInfo) -> list[Question]:
@@ -123,8 +144,10 @@ def _check_questions(qs: list[Question], info: ValidationInfo) -> list[Question]
 
 class UncertaintyAnswer(Flat):
     level: Literal["low", "medium", "high"] = Field(description="Overall uncertainty.")
-    summary: str = Field(description="One or two sentences.", max_length=350)
-    open_questions: list[Question] = Field(description="Two to four questions.", max_length=4)
+    summary: Annotated[str, BeforeValidator(_clip(500))] = Field(
+        description="One or two sentences.", json_schema_extra={"maxLength": 350})
+    open_questions: Annotated[list[Question], BeforeValidator(_clip_list(4))] = Field(
+        description="Two to four questions.", json_schema_extra={"maxItems": 4})
 
     @model_validator(mode="after")
     def grounded(self, info: ValidationInfo) -> UncertaintyAnswer:

@@ -198,12 +198,12 @@ class _Run:
         msgs = self._prefix(first)
         msgs[-1]["content"] += "\n\n" + prompts.render("summary")
         self.summary = self.client.structured("summary", msgs, SummaryAnswer,
-                                              context=self._context(), max_tokens=260)
+                                              context=self._context(), max_tokens=320)
         msgs = self._prefix(first)
         msgs[-1]["content"] += "\n\n" + prompts.render(
             "uncertainty", cues=self._cue_lines(), items=self._item_lines())
         self.uncertainty = self.client.structured("uncertainty", msgs, UncertaintyAnswer,
-                                                  context=self._context(), max_tokens=220)
+                                                  context=self._context(), max_tokens=400)
 
     def _ask_combined(self) -> None:
         msgs = self._prefix()
@@ -296,7 +296,8 @@ class _Run:
 
 
 def _needs_check(c: Attribution) -> bool:
-    return c.resolved_from is not None or c.speaker_type == "unnamed" or c.speaker[:1].islower()
+    """The model is asked only where the parser guessed: resolved pronouns, embedded clauses."""
+    return c.resolved_from is not None or c.embedded
 
 
 def _one_line(text: str) -> str:

@@ -12,7 +12,7 @@ from .errors import ConfigError
 ENV_PREFIX = "NEWSGROUNDER_"
 Backend = Literal["embedded", "remote"]
 Strategy = Literal["decomposed", "combined"]
-SchemaFormat = Literal["json_schema", "llama", "tools", "json"]
+SchemaFormat = Literal["json_schema", "llama", "free", "tools", "json"]
 
 
 def _default_cache() -> Path:
@@ -54,7 +54,7 @@ _BOOLS = {"response_cache", "paraphrase"}
 _CHOICES: dict[str, tuple[str, ...]] = {
     "backend": ("embedded", "remote"),
     "strategy": ("decomposed", "combined"),
-    "schema_format": ("json_schema", "llama", "tools", "json"),
+    "schema_format": ("json_schema", "llama", "free", "tools", "json"),
 }
 
 

@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from assistant import InputError, LLMOutputError, analyze, to_markdown
+from assistant import InputError, LLMOutputError, analyze, parse_article, to_markdown
+from assistant.candidates import extract
 from tests.conftest import completion, gold
 
 SEED = gold("seed-iran-guards-warn")["text"]
@@ -47,7 +48,9 @@ def test_persistently_invented_item_is_dropped_with_reason(make_client) -> None:
 
 
 def test_model_can_add_a_missed_claim_and_reject_narration(make_client) -> None:
-    missed = json.dumps({"checks": [{"id": "C2", "keep": False, "speaker": "figures"}],
+    cands = extract(parse_article(SEED)).claims
+    cid = next(f"C{i + 1}" for i, c in enumerate(cands) if c.resolved_from)
+    missed = json.dumps({"checks": [{"id": cid, "keep": False, "speaker": "IRGC"}],
                          "missed": [{"sentence": "S4", "speaker": "Islamic Republic authorities"}]})
     client, _ = make_client({"attributions": [missed]})
     a = analyze(text=SEED, client=client, settings=client.settings)

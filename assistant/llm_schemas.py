@@ -112,10 +112,14 @@ class Attributions(Flat):
         return self
 
 
+_KeyPoint = Annotated[str, BeforeValidator(_clip(220)), Field(json_schema_extra={"maxLength": 160})]
+
+
 class SummaryAnswer(Flat):
     summary: Annotated[str, BeforeValidator(_clip(600))] = Field(
-        description="Two or three neutral sentences.", json_schema_extra={"maxLength": 450})
-    key_points: Annotated[list[str], BeforeValidator(_clip_list(6))] = Field(
+        description="Two or three neutral sentences.",
+        json_schema_extra={"maxLength": 400})
+    key_points: Annotated[list[_KeyPoint], BeforeValidator(_clip_list(6))] = Field(
         description="Three to six short sentences.", json_schema_extra={"maxItems": 6})
 
     @model_validator(mode="after")
@@ -145,7 +149,7 @@ def _check_questions(qs: list[Question], info: ValidationInfo) -> list[Question]
 class UncertaintyAnswer(Flat):
     level: Literal["low", "medium", "high"] = Field(description="Overall uncertainty.")
     summary: Annotated[str, BeforeValidator(_clip(500))] = Field(
-        description="One or two sentences.", json_schema_extra={"maxLength": 350})
+        description="One or two sentences.", json_schema_extra={"maxLength": 300})
     open_questions: Annotated[list[Question], BeforeValidator(_clip_list(4))] = Field(
         description="Two to four questions.", json_schema_extra={"maxItems": 4})
 
@@ -158,10 +162,11 @@ class UncertaintyAnswer(Flat):
 class CombinedAnswer(Flat):
     checks: list[Check] = Field(description="One per candidate marked 'check'.")
     missed: list[Missed] = Field(description="Reported statements the parser did not list.")
-    summary: str = Field(description="Two or three neutral sentences.")
+    summary: str = Field(description="Two or three neutral sentences.",
+        json_schema_extra={"maxLength": 400})
     key_points: list[str] = Field(description="Three to six short sentences.")
     level: Literal["low", "medium", "high"] = Field(description="Overall uncertainty.")
-    uncertainty_summary: str = Field(description="One or two sentences.")
+    uncertainty_summary: str = Field(description="One or two sentences.", json_schema_extra={"maxLength": 300})
     open_questions: list[Question] = Field(description="Two to four questions.")
 
     @model_validator(mode="after")

@@ -120,6 +120,9 @@ class _Run:
     def _prefix(self, sentence_ids: list[str] | None = None) -> list[dict[str, str]]:
         numbered = self.article.numbered(sentence_ids)
         numbered = numbered.replace("<<<", "«").replace(">>>", "»")
+        # Straight quotes copied into a JSON string end it early and derail small models;
+        # the model sees curly ones (offsets are unaffected: spans are cut from the text).
+        numbered = re.sub(r'"([^"\n]*)"', "“\\1”", numbered).replace('"', "”")
         user = prompts.render("article", title=self.article.title or "(none)", numbered=numbered)
         return [{"role": "system", "content": prompts.render("system")},
                 {"role": "user", "content": user}]

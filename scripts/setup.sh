@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -c constraints.txt -e ".[local,dev]"
+.venv/bin/pip install -q -c constraints.txt -e ".[local,dev,eval]"

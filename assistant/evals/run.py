@@ -111,7 +111,9 @@ def main(args: argparse.Namespace, settings_fn: Callable[[argparse.Namespace], A
     baseline = None
     if args.baseline:
         baseline = json.loads(Path(args.baseline).read_text())["overall"]
-    result = {"overall": overall, "articles": [
+    from .embed import method
+
+    result = {"overall": overall, "key_point_method": method(), "articles": [
         {"id": s.id, "claims": s.claims.prf(), "facts": s.facts.prf(), "cues": s.cues.prf(),
          "ratios": s.ratios, "cost": s.cost, "misses": s.misses,
          "false_positives": s.false_positives} for s in scores]}

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from ..candidates import canonical_outlet
 from ..lexicon import TITLES
 from ..models import ArticleAnalysis
+from . import embed
 from .gold import GoldArticle
 
 _STOP = {"the", "a", "an", "some", "of", "s"}
@@ -188,17 +189,9 @@ def score_article(gold: GoldArticle, pred: ArticleAnalysis) -> ArticleScore:
     return s
 
 
-KEY_POINT_THRESHOLD = 60
-
-
 def key_point_covered(key_point: str, points: list[str], summary: str) -> bool:
-    """Lexical coverage: best token-set similarity with any summary sentence or key point.
-
-    Calibrated on the dev set: paraphrases of the same fact score 60+, unrelated points < 50.
-    """
-    sentences = [*points, *re.split(r"(?<=[.!?])\s+", summary)]
-    best = max((fuzz.token_set_ratio(key_point, x) for x in sentences if x.strip()), default=0)
-    return best >= KEY_POINT_THRESHOLD
+    """Does any summary sentence or key point state this gold key point? (see embed.py)"""
+    return embed.covered(key_point, [*points, *embed.split_sentences(summary)])
 
 
 def aggregate(scores: list[ArticleScore]) -> dict[str, float]:

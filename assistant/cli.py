@@ -61,6 +61,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return eval_main(args, _settings if args.predictions is None else None, _progress)
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import collect, run_batch
+    from .client import build_client
+
+    files = collect(args.inputs)
+    settings = _settings(args)
+    client = build_client(settings)
+    summary = run_batch(files, Path(args.out), client=client, settings=settings,
+                        concurrency=args.concurrency, progress=not args.quiet)
+    print(f"{summary.ok} analysed, {summary.failed} failed, {summary.skipped} already done "
+          f"of {summary.total}; results in {args.out}", file=sys.stderr)
+    return 0 if summary.failed == 0 else 1
+
+
 def cmd_cache(args: argparse.Namespace) -> int:
     from .cache import ResponseCache
 
@@ -89,6 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     model_opts(a)
     a.set_defaults(func=cmd_analyze)
+
+    b = sub.add_parser("batch", help="analyse many articles into a JSONL file, resumably")
+    b.add_argument("inputs", help="a directory or a glob of .txt/.md/.html files")
+    b.add_argument("--out", required=True, help="results .jsonl (appended; re-run to resume)")
+    b.add_argument("--concurrency", type=int, default=4, help="parallel articles (remote only)")
+    b.add_argument("-q", "--quiet", action="store_true")
+    model_opts(b)
+    b.set_defaults(func=cmd_batch)
 
     s = sub.add_parser("schema", help="print the JSON schema of ArticleAnalysis")
     s.set_defaults(func=cmd_schema)

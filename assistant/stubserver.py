@@ -1,0 +1,96 @@
+"""A stub OpenAI-compatible chat server on 127.0.0.1 for tests and benchmarks.
+
+It answers each task of the pipeline with a minimal valid JSON answer after an optional
+latency, so the real openai + instructor path, batching and concurrency can be exercised
+without a model. It records every request (to check, e.g., that no API key leaks).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+ANSWERS: dict[str, dict[str, Any]] = {
+    "attributions": {"checks": [], "missed": []},
+    "summary": {"summary": "A stub summary.", "key_points": ["One.", "Two.", "Three."]},
+    "uncertainty": {"level": "medium", "summary": "Stub.", "open_questions": []},
+    "combined": {"checks": [], "missed": [], "summary": "A stub summary.",
+                 "key_points": ["One.", "Two.", "Three."], "level": "low",
+                 "uncertainty_summary": "Stub.", "open_questions": []},
+}
+
+
+def task_of(messages: list[dict[str, Any]]) -> str:
+    text = " ".join(str(m.get("content", "")) for m in messages)
+    if "in one answer" in text:
+        return "combined"
+    if "check who said what" in text:
+        return "attributions"
+    if "TASK: summarise" in text:
+        return "summary"
+    return "uncertainty"
+
+
+class StubServer:
+    def __init__(self, latency: float = 0.0) -> None:
+        self.latency = latency
+        self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self.lock = threading.Lock()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *a: Any) -> None:
+                return None
+
+            def do_GET(self) -> None:  # noqa: N802
+                self._send({"object": "list", "data": [{"id": "stub", "object": "model"}]})
+
+            def do_POST(self) -> None:  # noqa: N802
+                body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))))
+                with outer.lock:
+                    outer.requests.append(body)
+                    outer.headers.append(dict(self.headers))
+                time.sleep(outer.latency)
+                content = json.dumps(ANSWERS[task_of(body.get("messages", []))])
+                self._send({"id": "stub", "object": "chat.completion", "created": 0,
+                            "model": body.get("model", "stub"),
+                            "choices": [{"index": 0, "finish_reason": "stop",
+                                         "message": {"role": "assistant", "content": content}}],
+                            "usage": {"prompt_tokens": 100, "completion_tokens": 20,
+                                      "total_tokens": 120}})
+
+            def _send(self, payload: Any) -> None:
+                data = json.dumps(payload).encode()
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+
+    def __enter__(self) -> StubServer:
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *a: Any) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def main() -> None:
+    """`python -m assistant.stubserver [latency]`: serve until killed, print the URL."""
+    import sys
+
+    srv = StubServer(float(sys.argv[1]) if len(sys.argv) > 1 else 0.0)
+    print(srv.url, flush=True)
+    srv.httpd.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -75,6 +75,29 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 0 if summary.failed == 0 else 1
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run_bench, table
+    from .evals.gold import load_gold_dir
+
+    if args.articles:
+        from .article import read_source
+
+        arts = [(Path(a).stem, read_source(a)[0]) for a in args.articles]
+    else:
+        arts = [(g.id, g.text) for g in load_gold_dir(args.gold)]
+        arts.sort(key=lambda x: not x[0].startswith("seed"))
+    result = run_bench(arts, _settings(args), scale_article=None if args.no_scaling else arts[0][1],
+                       remote_articles=args.remote_articles, latency=args.latency,
+                       concurrency=args.concurrency, progress=_progress)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench.json").write_text(json.dumps(result, indent=2))
+    text = table(result)
+    (out / "bench.md").write_text(text + "\n")
+    print(text)
+    return 0
+
+
 def cmd_cache(args: argparse.Namespace) -> int:
     from .cache import ResponseCache
 
@@ -111,6 +134,17 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true")
     model_opts(b)
     b.set_defaults(func=cmd_batch)
+
+    be = sub.add_parser("bench", help="measure speed against this machine's limit")
+    be.add_argument("--gold", default="evals/gold", help="articles to time (gold files)")
+    be.add_argument("--articles", nargs="*", help="time these text files instead")
+    be.add_argument("--out", default="bench-out")
+    be.add_argument("--no-scaling", action="store_true", help="skip the 1x/2x/4x table")
+    be.add_argument("--remote-articles", type=int, default=20)
+    be.add_argument("--latency", type=float, default=1.0, help="stub server latency per call")
+    be.add_argument("--concurrency", type=int, default=10)
+    model_opts(be)
+    be.set_defaults(func=cmd_bench)
 
     s = sub.add_parser("schema", help="print the JSON schema of ArticleAnalysis")
     s.set_defaults(func=cmd_schema)

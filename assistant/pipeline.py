@@ -100,6 +100,19 @@ def analyze_article(article: Article, *, client: LLMClient, settings: Settings,
     return result
 
 
+def article_messages(article: Article, sentence_ids: list[str] | None = None
+                     ) -> list[dict[str, str]]:
+    """System prompt + the article as numbered sentences: the prefix every call shares."""
+    numbered = article.numbered(sentence_ids)
+    numbered = numbered.replace("<<<", "«").replace(">>>", "»")
+    # Straight quotes copied into a JSON string end it early and derail small models;
+    # the model sees curly ones (offsets are unaffected: spans are cut from the text).
+    numbered = re.sub(r'"([^"\n]*)"', "“\\1”", numbered).replace('"', "”")
+    user = prompts.render("article", title=article.title or "(none)", numbered=numbered)
+    return [{"role": "system", "content": prompts.render("system")},
+            {"role": "user", "content": user}]
+
+
 class _Run:
     def __init__(self, article: Article, cands: Candidates, client: LLMClient,
                  settings: Settings, stats: RunStats) -> None:
@@ -118,14 +131,7 @@ class _Run:
 
     # ---- prompts -------------------------------------------------------------------------
     def _prefix(self, sentence_ids: list[str] | None = None) -> list[dict[str, str]]:
-        numbered = self.article.numbered(sentence_ids)
-        numbered = numbered.replace("<<<", "«").replace(">>>", "»")
-        # Straight quotes copied into a JSON string end it early and derail small models;
-        # the model sees curly ones (offsets are unaffected: spans are cut from the text).
-        numbered = re.sub(r'"([^"\n]*)"', "“\\1”", numbered).replace('"', "”")
-        user = prompts.render("article", title=self.article.title or "(none)", numbered=numbered)
-        return [{"role": "system", "content": prompts.render("system")},
-                {"role": "user", "content": user}]
+        return article_messages(self.article, sentence_ids)
 
     def _candidate_lines(self, only: set[str] | None = None) -> tuple[str, str]:
         """Candidates the model must check, and the sentences already attributed by the parser."""

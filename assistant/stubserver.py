@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 ANSWERS: dict[str, dict[str, Any]] = {
+    "qa": {"found": True, "answer": "A stub answer.", "sentence_ids": ["S1"]},
     "attributions": {"checks": [], "missed": []},
     "summary": {"summary": "A stub summary.", "key_points": ["One.", "Two.", "Three."]},
     "uncertainty": {"level": "medium", "summary": "Stub.", "open_questions": []},
@@ -25,6 +26,8 @@ ANSWERS: dict[str, dict[str, Any]] = {
 
 def task_of(messages: list[dict[str, Any]]) -> str:
     text = " ".join(str(m.get("content", "")) for m in messages)
+    if "TASK: answer a reader" in text:
+        return "qa"
     if "in one answer" in text:
         return "combined"
     if "check who said what" in text:

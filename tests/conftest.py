@@ -34,7 +34,8 @@ class ScriptedCreate:
         self.calls.append(kwargs)
         last = kwargs["messages"][-1]["content"]
         text = " ".join(m["content"] for m in kwargs["messages"])
-        task = "combined" if "in one answer" in text else "attributions" if \
+        task = "qa" if "TASK: answer a reader" in text else \
+            "combined" if "in one answer" in text else "attributions" if \
             "check who said what" in text else "summary" if "TASK: summarise" in text else \
             "uncertainty"
         queue = self.answers.get(task)
@@ -46,6 +47,7 @@ class ScriptedCreate:
 
 
 DEFAULTS: dict[str, Any] = {
+    "qa": {"found": True, "answer": "AFP reported it.", "sentence_ids": ["S11"]},
     "attributions": {"checks": [], "missed": []},
     "summary": {"summary": "A summary.", "key_points": ["One.", "Two.", "Three."]},
     "uncertainty": {"level": "medium", "summary": "Some claims rest on unnamed sources.",

@@ -1,0 +1,169 @@
+"""`newsgrounder bench`: speed measured against this machine's own limit, in one run.
+
+For the embedded model it measures raw prefill and generation speed (free and under a JSON
+grammar), then per article: wall time per stage, tokens, calls, peak RSS, and the limit =
+one prefill of the article + the completion tokens produced, at the raw speeds just measured.
+It also times 1x/2x/4x concatenations of an article, a cache re-run, and a remote batch
+against a stub server with fixed latency, sequential versus concurrent.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from .settings import Settings, with_overrides
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def raw_speeds(llama: Any, sample: str) -> dict[str, float]:
+    """Prefill tok/s on `sample`; generation tok/s free and under a JSON-object grammar."""
+    from llama_cpp import LlamaGrammar
+
+    tokens = llama.tokenize(sample.encode())
+    llama.reset()
+    t0 = time.perf_counter()
+    llama.eval(tokens)
+    prefill = len(tokens) / (time.perf_counter() - t0)
+    out: dict[str, float] = {"prefill_tok_s": round(prefill, 1), "sample_tokens": len(tokens)}
+    prompt = "Write a JSON object describing a news article about floods, with keys title, "\
+             "summary and points."
+    grammar = LlamaGrammar.from_string(r'''root ::= "{" ws "\"summary\":" ws string "," ws "\"points\":" ws "[" ws string ("," ws string)* "]" ws "}"
+string ::= "\"" ([^"\\] | "\\" ["\\/bfnrt])* "\""
+ws ::= [ \t\n]*''', verbose=False)
+    for name, g in (("generate_tok_s", None), ("generate_json_grammar_tok_s", grammar)):
+        llama.reset()
+        llama.eval(llama.tokenize(prompt.encode()))
+        t0 = time.perf_counter()
+        res = llama.create_completion(prompt, max_tokens=96, temperature=0, grammar=g)
+        n = res["usage"]["completion_tokens"]
+        gen_time = time.perf_counter() - t0
+        out[name] = round(n / gen_time, 1)
+    llama.reset()
+    return out
+
+
+def _article_tokens(llama: Any, text: str) -> int:
+    return len(llama.tokenize(text.encode()))
+
+
+def run_bench(articles: list[tuple[str, str]], settings: Settings, *, scale_article: str | None,
+              remote_articles: int, latency: float, concurrency: int,
+              progress: Any = print) -> dict[str, Any]:
+    from .client import build_client
+    from .pipeline import analyze
+
+    result: dict[str, Any] = {"model": settings.model, "threads": settings.n_threads}
+    s = with_overrides(settings, response_cache=False)
+    t0 = time.perf_counter()
+    client = build_client(s, progress=False)
+    result["model_load_s"] = round(time.perf_counter() - t0, 2)
+    llama = getattr(client._raw, "__self__", None)
+    speeds = raw_speeds(llama, articles[0][1]) if llama is not None else {}
+    result["raw"] = speeds
+    rows = []
+    for name, text in articles:
+        progress(f"bench: {name}")
+        t0 = time.perf_counter()
+        a = analyze(text=text, client=client, settings=s)
+        wall = time.perf_counter() - t0
+        row: dict[str, Any] = {"article": name, "seconds": round(wall, 2),
+                               "stages": a.meta.seconds, "llm_calls": a.meta.llm_calls,
+                               "prompt_tokens": a.meta.prompt_tokens,
+                               "completion_tokens": a.meta.completion_tokens,
+                               "peak_rss_mb": round(_rss_mb())}
+        if llama is not None and speeds:
+            n = _article_tokens(llama, text)
+            limit = n / speeds["prefill_tok_s"] + a.meta.completion_tokens / speeds[
+                "generate_json_grammar_tok_s"]
+            row.update(article_tokens=n, limit_s=round(limit, 2),
+                       ratio_to_limit=round(a.meta.seconds.get("model", wall) / limit, 2))
+        rows.append(row)
+    result["articles"] = rows
+    if scale_article:
+        progress("bench: scaling 1x/2x/4x")
+        scale = []
+        for k in (1, 2, 4):
+            text = "\n\n".join([scale_article] * k)
+            t0 = time.perf_counter()
+            a = analyze(text=text, client=client, settings=s)
+            scale.append({"copies": k, "chars": len(text), "seconds": round(
+                time.perf_counter() - t0, 2), "chunks": a.meta.chunks,
+                "claims": len(a.claims)})
+        result["scaling"] = scale
+    # cache: the same article twice with the response cache on
+    cached = with_overrides(settings, response_cache=True)
+    cclient = build_client(cached, progress=False)
+    analyze(text=articles[0][1], client=cclient, settings=cached)
+    t0 = time.perf_counter()
+    a = analyze(text=articles[0][1], client=cclient, settings=cached)
+    result["cache_rerun_s"] = round(time.perf_counter() - t0, 3)
+    result["cache_hits"] = a.meta.cache_hits
+    if remote_articles:
+        progress("bench: remote batch, sequential vs concurrent")
+        result["remote"] = remote_batch(articles, remote_articles, latency, concurrency)
+    return result
+
+
+def remote_batch(articles: list[tuple[str, str]], n: int, latency: float,
+                 concurrency: int) -> dict[str, Any]:
+    from .batch import run_batch
+    from .client import build_client
+    from .settings import resolve_settings
+    from .stubserver import StubServer
+
+    out: dict[str, Any] = {"articles": n, "latency_s": latency}
+    with StubServer(latency) as srv, tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        files = []
+        for i in range(n):
+            f = src / f"a{i:03d}.txt"
+            f.write_text(articles[i % len(articles)][1] + f"\n\nCopy {i}.\n")
+            files.append(f)
+        st = resolve_settings(base_url=srv.url, model="stub", response_cache=False)
+        client = build_client(st, progress=False)
+        for label, workers in (("sequential", 1), ("concurrent", concurrency)):
+            before = len(srv.requests)
+            t0 = time.perf_counter()
+            run_batch(files, Path(tmp) / f"{label}.jsonl", client=client, settings=st,
+                      concurrency=workers, progress=False)
+            out[f"{label}_s"] = round(time.perf_counter() - t0, 2)
+            out[f"{label}_calls"] = len(srv.requests) - before
+        out["speedup"] = round(out["sequential_s"] / out["concurrent_s"], 2)
+        prompts = [r["messages"] for r in srv.requests]
+        out["article_sent_at_most_once_per_call"] = all(
+            sum("<<<ARTICLE" in str(m.get("content", "")) for m in msgs) <= 1 for msgs in prompts)
+    return out
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = [f"model {result['model']}, {result['threads']} threads, load "
+             f"{result['model_load_s']} s, raw speeds {json.dumps(result.get('raw', {}))}", "",
+             "| article | tokens | seconds | model s | limit s | ratio | calls | prompt+completion "
+             "tok | peak RSS MB |", "|---|---|---|---|---|---|---|---|---|"]
+    for r in result["articles"]:
+        lines.append(f"| {r['article']} | {r.get('article_tokens', '')} | {r['seconds']} | "
+                     f"{r['stages'].get('model', '')} | {r.get('limit_s', '')} | "
+                     f"{r.get('ratio_to_limit', '')} | {r['llm_calls']} | {r['prompt_tokens']}+"
+                     f"{r['completion_tokens']} | {r['peak_rss_mb']} |")
+    if "scaling" in result:
+        lines += ["", "| copies | chars | seconds | chunks | claims |", "|---|---|---|---|---|"]
+        lines += [f"| {x['copies']}x | {x['chars']} | {x['seconds']} | {x['chunks']} | "
+                  f"{x['claims']} |" for x in result["scaling"]]
+    lines += ["", f"cache re-run: {result['cache_rerun_s']} s ({result['cache_hits']} cached "
+                  "answers)"]
+    if "remote" in result:
+        r = result["remote"]
+        lines += [f"remote batch of {r['articles']} articles, {r['latency_s']} s per call: "
+                  f"sequential {r['sequential_s']} s, concurrent {r['concurrent_s']} s, speedup "
+                  f"{r['speedup']}x; article sent at most once per call: "
+                  f"{r['article_sent_at_most_once_per_call']}"]
+    return "\n".join(lines)

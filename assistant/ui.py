@@ -1,0 +1,67 @@
+"""Pure helpers for the Streamlit page: highlighted article HTML and table rows."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from .models import ArticleAnalysis
+
+COLOURS = {"claim": "#ffe08a", "fact": "#a8d8ff", "cue": "#ffc2c2", "answer": "#c8f7c5"}
+
+
+def highlight_html(a: ArticleAnalysis, selected: str | None = None,
+                   extra: list[tuple[int, int, str]] | None = None) -> str:
+    """The article with every evidence span marked; speaker or outlet shown on hover and beside.
+
+    Overlapping spans are drawn as nested marks; `selected` (an item id) gets an outline.
+    """
+    marks: list[tuple[int, int, str, str, str]] = []
+    for c in a.claims:
+        marks.append((c.evidence.start, c.evidence.end, "claim", c.id,
+                      f"{c.id} · {c.speaker} ({c.kind})"))
+    for f in a.sourced_facts:
+        marks.append((f.evidence.start, f.evidence.end, "fact", f.id, f"{f.id} · {f.outlet}"))
+    for u in a.uncertainty.cues:
+        marks.append((u.evidence.start, u.evidence.end, "cue", u.id, f"{u.id} · {u.kind}"))
+    for s, e, label in extra or []:
+        marks.append((s, e, "answer", "answer", label))
+    events: dict[int, list[tuple[int, str]]] = {}
+    for i, (s, e, kind, iid, label) in enumerate(marks):
+        style = f"background:{COLOURS[kind]};border-radius:3px;padding:0 1px;"
+        if selected and iid == selected:
+            style += "outline:2px solid #d00;"
+        opening = (f'<mark class="ev ev-{kind}" data-id="{iid}" title="{html.escape(label)}" '
+                   f'style="{style}">')
+        closing = (f'<sup style="font-size:0.65em;color:#555">[{html.escape(label)}]</sup>'
+                   "</mark>")
+        events.setdefault(s, []).append((1, opening))
+        events.setdefault(e, []).insert(0, (0, closing))
+    out, pos, text = [], 0, a.text
+    for at in sorted(events):
+        out.append(html.escape(text[pos:at]))
+        for _, tag in sorted(events[at], key=lambda t: t[0]):
+            out.append(tag)
+        pos = at
+    out.append(html.escape(text[pos:]))
+    body = "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
+    return f'<div class="article" style="line-height:1.7"><p>{body}</p></div>'
+
+
+def claim_rows(a: ArticleAnalysis) -> list[dict[str, Any]]:
+    return [{"id": c.id, "speaker": c.speaker, "role": c.role or "", "kind": c.kind,
+             "channel": c.channel or "", "quote or statement": c.quote or c.content}
+            for c in a.claims]
+
+
+def facts_by_outlet(a: ArticleAnalysis) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for f in a.sourced_facts:
+        out.setdefault(f.outlet, []).append({"id": f.id, "statement": f.statement,
+                                             "cites": ", ".join(f.underlying_sources)})
+    return out
+
+
+def cue_rows(a: ArticleAnalysis) -> list[dict[str, Any]]:
+    return [{"id": u.id, "kind": u.kind, "cue": u.cue, "about": ", ".join(u.about)}
+            for u in a.uncertainty.cues]

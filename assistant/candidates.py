@@ -28,6 +28,7 @@ GOV_WORDS = re.compile(
 GROUP_WORDS = re.compile(r"\b(militias?|forces|groups?|rebels|protesters|unions?|"
                          r"meteorologists|scientists|doctors|commanders|parties|fighters)\b", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
+_CLAUSE_END = re.compile(r"[,;]|(?<![A-Z])\.(?=\s|$)")
 _MEDIA = re.compile(r"\b(television|TV|channel|radio|newspaper|reporters|journalists|agency|"
                     r"broadcaster|daily|magazine|podcast|outlet)\b", re.I)
 _DETS = re.compile(r"^(the|a|an|some|several|many|two|three)\s+", re.IGNORECASE)
@@ -558,8 +559,8 @@ def _clause_window(s: Sentence, a: int, b: int) -> tuple[int, int]:
     ra, rb = a - s.start, b - s.start
     left = max(text.rfind(ch, 0, ra) for ch in ",;:")
     left = 0 if left < 0 else left + 1
-    rights = [i for i in (text.find(ch, rb) for ch in ",;.") if i >= 0]
-    right = min(rights) if rights else len(text)
+    m = _CLAUSE_END.search(text, rb)
+    right = m.start() if m else len(text)
     while left < ra and text[left] == " ":
         left += 1
     return s.start + left, s.start + right

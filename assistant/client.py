@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextvars
 import copy
 import json
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,6 +41,13 @@ class RunStats:
     retry_wait_seconds: float = 0.0
     cache_hits: int = 0
     dropped: list[dict[str, str]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def add(self, **counts: float) -> None:
+        """Concurrent calls of one analysis add to the same counters."""
+        with self.lock:
+            for k, v in counts.items():
+                setattr(self, k, getattr(self, k) + v)
 
 
 _current: contextvars.ContextVar[RunStats | None] = contextvars.ContextVar("run", default=None)
@@ -131,6 +139,7 @@ class LLMClient:
         self._sleep = sleep
         self._llama_format = settings.schema_format == "llama"
         self._free = settings.schema_format == "free"
+        self._local = threading.local()  # attempts and retries of the structured call in flight
         self._patched = instructor.patch(create=self._transport, mode=MODES[settings.schema_format])
 
     def _transport(self, *args: Any, **kwargs: Any) -> Any:
@@ -143,9 +152,9 @@ class LLMClient:
             kwargs = {k: v for k, v in kwargs.items() if k != "response_format"}
 
         def before_sleep(state: Any) -> None:
-            stats.retries += 1
-            if state.next_action is not None:
-                stats.retry_wait_seconds += state.next_action.sleep
+            stats.add(retries=1, retry_wait_seconds=state.next_action.sleep
+                      if state.next_action is not None else 0.0)
+            self._local.retries = getattr(self._local, "retries", 0) + 1
 
         def wait(state: Any) -> float:
             exc = state.outcome.exception() if state.outcome else None
@@ -159,7 +168,8 @@ class LLMClient:
         try:
             for attempt in retrying:
                 with attempt:
-                    stats.llm_calls += 1
+                    stats.add(llm_calls=1)
+                    self._local.attempts = getattr(self._local, "attempts", 0) + 1
                     response = self._raw(*args, **kwargs)
         except Exception as exc:
             if _transient(exc):
@@ -172,8 +182,8 @@ class LLMClient:
             _unfence(response)
         usage = getattr(response, "usage", None)
         if usage is not None:
-            stats.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
-            stats.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
+            stats.add(prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+                      completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0))
         return response
 
     def structured(self, stage: str, messages: list[dict[str, str]], response_model: type[T], *,
@@ -188,7 +198,7 @@ class LLMClient:
         except LLMOutputError as exc:
             if exc.cause != "length":
                 raise
-            current_stats().reasks += 1
+            current_stats().add(reasks=1)
             return self._structured(stage, messages, response_model, context=context,
                                     max_tokens=max_tokens * 2)
 
@@ -200,14 +210,14 @@ class LLMClient:
             key = self.cache.key(self.model, stage, messages, response_model, max_tokens)
             hit = self.cache.get(key)
             if hit is not None:
-                stats.cache_hits += 1
+                stats.add(cache_hits=1)
                 return self._lenient(hit, response_model, context, stage)
         # Message text travels through the validation context, not through the template, so
         # braces in an article can never be read as Jinja by instructor's templating.
         tmpl_ctx = {f"m{i}": m["content"] for i, m in enumerate(messages)}
         templated = [{"role": m["role"], "content": "{{ m%d }}" % i}
                      for i, m in enumerate(messages)]
-        calls_before = stats.llm_calls
+        self._local.attempts = self._local.retries = 0
         try:
             result = self._patched(
                 model=self.model, messages=templated, response_model=response_model,
@@ -216,7 +226,7 @@ class LLMClient:
         except LLMError:
             raise
         except InstructorRetryException as exc:
-            stats.reasks += max(0, stats.llm_calls - calls_before - 1 - stats.retries)
+            stats.add(reasks=max(0, self._local.attempts - 1 - self._local.retries))
             inner = _llm_error_in(exc)
             if inner is not None:
                 raise inner from exc
@@ -234,7 +244,7 @@ class LLMClient:
         except IncompleteOutputException as exc:
             raise LLMOutputError(f"{stage}: output truncated at max_tokens={max_tokens}",
                                  stage=stage, cause="length") from exc
-        stats.reasks += max(0, stats.llm_calls - calls_before - 1)
+        stats.add(reasks=max(0, self._local.attempts - 1 - self._local.retries))
         if key is not None:
             self.cache.put(key, result.model_dump_json())
         return result

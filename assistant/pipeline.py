@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -191,28 +192,45 @@ class _Run:
         if self.settings.strategy == "combined" and len(chunks) == 1:
             self._ask_combined()
             return
-        checks, missed = [], []
+        jobs: list[tuple[str, list[dict[str, str]], type[Any], int]] = []
         for sids in chunks:
             only = set(sids) if len(chunks) > 1 else None
             msgs = self._prefix(sids if len(chunks) > 1 else None)
             lines, done = self._candidate_lines(only)
             msgs[-1]["content"] += "\n\n" + prompts.render(
                 "attributions", candidates=lines, covered=done)
-            ans = self.client.structured("attributions", msgs, Attributions,
-                                         context=self._context(), max_tokens=400)
-            checks += ans.checks
-            missed += ans.missed
-        self.attributions = Attributions.model_construct(checks=checks, missed=missed)
+            jobs.append(("attributions", msgs, Attributions, 400))
         first = chunks[0] if len(chunks) > 1 else None
         msgs = self._prefix(first)
         msgs[-1]["content"] += "\n\n" + prompts.render("summary")
-        self.summary = self.client.structured("summary", msgs, SummaryAnswer,
-                                              context=self._context(), max_tokens=320)
+        jobs.append(("summary", msgs, SummaryAnswer, 320))
         msgs = self._prefix(first)
         msgs[-1]["content"] += "\n\n" + prompts.render(
             "uncertainty", cues=self._cue_lines(), items=self._item_lines())
-        self.uncertainty = self.client.structured("uncertainty", msgs, UncertaintyAnswer,
-                                                  context=self._context(), max_tokens=400)
+        jobs.append(("uncertainty", msgs, UncertaintyAnswer, 400))
+        answers = self._run_jobs(jobs)
+        attributions = [a for (stage, *_), a in zip(jobs, answers) if stage == "attributions"]
+        self.attributions = Attributions.model_construct(
+            checks=[c for a in attributions for c in a.checks],
+            missed=[m for a in attributions for m in a.missed])
+        self.summary, self.uncertainty = answers[-2], answers[-1]
+
+    def _run_jobs(self, jobs: list[tuple[str, list[dict[str, str]], type[Any], int]]
+                  ) -> list[Any]:
+        """Independent calls: in order on the embedded model (one KV cache, one article prefix),
+        concurrently on a remote endpoint (bounded by settings.concurrency)."""
+        def call(job: tuple[str, list[dict[str, str]], type[Any], int]) -> Any:
+            stage, msgs, model, max_tokens = job
+            return self.client.structured(stage, msgs, model, context=self._context(),
+                                          max_tokens=max_tokens)
+
+        if self.client.backend != "remote" or self.settings.concurrency <= 1 or len(jobs) == 1:
+            return [call(j) for j in jobs]
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=min(self.settings.concurrency, len(jobs))) as pool:
+            futures = [pool.submit(contextvars.copy_context().run, call, j) for j in jobs]
+            return [f.result() for f in futures]
 
     def _ask_combined(self) -> None:
         msgs = self._prefix()

@@ -39,6 +39,7 @@ class Settings:
     n_threads: int = 2
     n_ctx: int = 4096
     response_cache: bool = True
+    concurrency: int = 4
     paraphrase: bool = True
 
     def redacted(self) -> dict[str, Any]:
@@ -49,6 +50,7 @@ class Settings:
 
 
 _TYPES = {"timeout": float, "max_retries": int, "retry_max_wait": float, "max_reasks": int,
+          "concurrency": int,
           "n_threads": int, "n_ctx": int}
 _BOOLS = {"response_cache", "paraphrase"}
 _CHOICES: dict[str, tuple[str, ...]] = {

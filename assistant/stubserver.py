@@ -43,6 +43,8 @@ class StubServer:
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -57,7 +59,11 @@ class StubServer:
                 with outer.lock:
                     outer.requests.append(body)
                     outer.headers.append(dict(self.headers))
+                    outer.in_flight += 1
+                    outer.max_in_flight = max(outer.max_in_flight, outer.in_flight)
                 time.sleep(outer.latency)
+                with outer.lock:
+                    outer.in_flight -= 1
                 content = json.dumps(ANSWERS[task_of(body.get("messages", []))])
                 self._send({"id": "stub", "object": "chat.completion", "created": 0,
                             "model": body.get("model", "stub"),

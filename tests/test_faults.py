@@ -83,3 +83,21 @@ def test_truncated_output_is_a_typed_error() -> None:
         with pytest.raises(LLMOutputError) as err:
             ask(client_for(srv.url))
         assert err.value.cause == "length"
+
+
+def test_independent_calls_of_one_article_run_concurrently_on_remote() -> None:
+    from assistant import analyze
+    from assistant.stubserver import StubServer
+    from tests.conftest import gold
+
+    with StubServer(latency=0.3) as srv:
+        s = resolve_settings(base_url=srv.url, model="stub", response_cache=False,
+                             concurrency=3)
+        a = analyze(text=gold("seed-iran-guards-warn")["text"], client=build_client(s),
+                    settings=s)
+        assert a.meta.llm_calls == 3 and srv.max_in_flight == 3
+        s1 = resolve_settings(base_url=srv.url, model="stub", response_cache=False,
+                              concurrency=1)
+        srv.max_in_flight = 0
+        analyze(text=gold("seed-iran-guards-warn")["text"], client=build_client(s1), settings=s1)
+        assert srv.max_in_flight == 1

@@ -258,7 +258,7 @@ def _merge_quote_splits(body: list[Paragraph]) -> None:
 
 
 def load_article(source: str | Path | None = None, *, text: str | None = None,
-                 html: bool | None = None) -> Article:
+                 html: bool | None = None, min_words: int = MIN_WORDS) -> Article:
     """One entry point for files, stdin ('-') and strings; HTML is detected or forced."""
     if text is None:
         if source is None:
@@ -271,4 +271,4 @@ def load_article(source: str | Path | None = None, *, text: str | None = None,
     title = None
     if is_html:
         text, title = html_to_text(text, label)
-    return parse_article(text, source=label, title=title)
+    return parse_article(text, source=label, title=title, min_words=min_words)

@@ -98,6 +98,18 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_crosscheck(args: argparse.Namespace) -> int:
+    from .client import build_client
+    from .crosscheck import analyze_with_references, to_markdown
+
+    settings = _settings(args)
+    result = analyze_with_references(args.article, args.references,
+                                     client=build_client(settings), settings=settings)
+    out = result.model_dump_json(indent=2) if args.format == "json" else to_markdown(result)
+    sys.stdout.write(out + "\n")
+    return 0
+
+
 def cmd_cache(args: argparse.Namespace) -> int:
     from .cache import ResponseCache
 
@@ -145,6 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--concurrency", type=int, default=10)
     model_opts(be)
     be.set_defaults(func=cmd_bench)
+
+    x = sub.add_parser("crosscheck", help="check an article's claims against other documents")
+    x.add_argument("article")
+    x.add_argument("references", nargs="+")
+    x.add_argument("--format", choices=["json", "markdown"], default="json")
+    model_opts(x)
+    x.set_defaults(func=cmd_crosscheck)
 
     s = sub.add_parser("schema", help="print the JSON schema of ArticleAnalysis")
     s.set_defaults(func=cmd_schema)

@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 ANSWERS: dict[str, dict[str, Any]] = {
+    "crosscheck": {"verdict": "not_mentioned", "passage": "", "reason": "stub"},
     "qa": {"found": True, "answer": "A stub answer.", "sentence_ids": ["S1"]},
     "attributions": {"checks": [], "missed": []},
     "summary": {"summary": "A stub summary.", "key_points": ["One.", "Two.", "Three."]},
@@ -26,6 +27,8 @@ ANSWERS: dict[str, dict[str, Any]] = {
 
 def task_of(messages: list[dict[str, Any]]) -> str:
     text = " ".join(str(m.get("content", "")) for m in messages)
+    if "TASK: does another document" in text:
+        return "crosscheck"
     if "TASK: answer a reader" in text:
         return "qa"
     if "in one answer" in text:

@@ -34,7 +34,8 @@ class ScriptedCreate:
         self.calls.append(kwargs)
         last = kwargs["messages"][-1]["content"]
         text = " ".join(m["content"] for m in kwargs["messages"])
-        task = "qa" if "TASK: answer a reader" in text else \
+        task = "crosscheck" if "TASK: does another document" in text else \
+            "qa" if "TASK: answer a reader" in text else \
             "combined" if "in one answer" in text else "attributions" if \
             "check who said what" in text else "summary" if "TASK: summarise" in text else \
             "uncertainty"
@@ -47,6 +48,7 @@ class ScriptedCreate:
 
 
 DEFAULTS: dict[str, Any] = {
+    "crosscheck": {"verdict": "not_mentioned", "passage": "", "reason": "not found"},
     "qa": {"found": True, "answer": "AFP reported it.", "sentence_ids": ["S11"]},
     "attributions": {"checks": [], "missed": []},
     "summary": {"summary": "A summary.", "key_points": ["One.", "Two.", "Three."]},

@@ -1,0 +1,201 @@
+"""Cross-check: what other articles or reference documents say about each claim and fact.
+
+Retrieval first (lexical or offline embeddings pick a few candidate passages per reference),
+judgement second (one short model call per item and reference that has candidates), so cost
+grows with the number of items, not with the size of the references.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+from . import prompts
+from .article import Article, load_article
+from .candidates import extract, find_outlets_in
+from .client import LLMClient, start_run
+from .grounding import span
+from .models import ArticleAnalysis, Span
+from .pipeline import analyze_article
+from .settings import Settings
+
+Verdict = Literal["supported", "contradicted", "not_mentioned"]
+MIN_RELEVANCE = 0.3
+_DATE = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
+
+
+class _S(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Judgement(_S):
+    verdict: Verdict = Field(description="supported, contradicted or not_mentioned.")
+    passage: str = Field(description="Id of the passage relied on, e.g. P2; empty if none.")
+    reason: str = Field(description="One short sentence.")
+
+    @model_validator(mode="after")
+    def known_passage(self, info: ValidationInfo) -> Judgement:
+        ids = set((info.context or {}).get("passage_ids", ()))
+        if self.verdict != "not_mentioned" and self.passage not in ids:
+            if (info.context or {}).get("lenient"):
+                self.verdict, self.passage = "not_mentioned", ""
+            else:
+                raise ValueError(f"passage must be one of {', '.join(sorted(ids))}")
+        return self
+
+
+class ReferenceVerdict(_S):
+    reference: str = Field(description="Reference id, e.g. r1.")
+    verdict: Verdict = Field(description="What this reference says about the item.")
+    evidence: Span | None = Field(description="Span in the reference text, when not_mentioned "
+                                              "is not the verdict.")
+    reason: str = Field(description="One line.")
+    original_source: str = Field(description="Outlet the reference itself cites for it, or the "
+                                             "reference id when it cites no one.")
+
+
+class ItemCheck(_S):
+    item: str = Field(description="Claim or fact id in the article's analysis.")
+    text: str = Field(description="The item's evidence text.")
+    verdicts: list[ReferenceVerdict] = Field(description="One per reference.")
+    supporting_references: int = Field(description="References that support the item.")
+    independent_sources: int = Field(description="Supporting references after collapsing "
+                                                 "those that trace back to the same source.")
+    single_anonymous_source: bool = Field(description="The item rests on one unnamed source.")
+
+
+class Reference(_S):
+    id: str = Field(description="r1, r2, ...")
+    source: str = Field(description="File name or label.")
+    published: date | None = Field(description="Publication date when the text gives one.")
+    text: str = Field(description="The reference text; evidence spans index into it.")
+
+
+class CrossCheck(_S):
+    analysis: ArticleAnalysis = Field(description="The article's own analysis.")
+    references: list[Reference] = Field(description="The documents compared with.")
+    items: list[ItemCheck] = Field(description="Per claim and fact, what references say.")
+    notes: list[str] = Field(description="Caveats, e.g. references published before the events.")
+
+
+def published_date(text: str) -> date | None:
+    m = _DATE.search(text[:400])
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+_STOP = frozenset("""the a an and or of to in on at by for with from that this these those was were is
+are be been has have had will would could said says say also its their his her they he she it
+as but not than into about after before over more most some any which who whom what when where
+""".split())
+
+
+def _content(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def relevance(query: str, passage: str) -> float:
+    """Shared content words (6-letter stems) over the query's: cheap, deterministic retrieval."""
+    q, p = _content(query), _content(passage)
+    shared = q & p
+    return len(shared) / len(q) if q and len(shared) >= 3 else 0.0
+
+
+def passages(ref: Article, query: str, k: int = 3) -> list[tuple[str, Any]]:
+    scored = [(relevance(query, s.text), s) for s in ref.sentences]
+    scored = sorted((x for x in scored if x[0] >= MIN_RELEVANCE), key=lambda x: -x[0])[:k]
+    return [(f"P{i + 1}", s) for i, (_, s) in enumerate(scored)]
+
+
+def _original_source(ref: Article, sentence_id: str, fallback: str) -> str:
+    """The outlet a reference relies on for this passage ("according to AFP", "citing
+    Reuters"), so several outlets repeating one wire count as one source."""
+    sent = ref.sentence(sentence_id)
+    if sent is None:
+        return fallback
+    facts = [f for f in extract(ref).facts if f.sentence.id == sentence_id and f.outlet and
+             f.outlet != "unnamed reports"]
+    if facts:
+        return facts[0].outlet or fallback
+    named = find_outlets_in(sent.text)
+    return named[0][2] if named else fallback
+
+
+def analyze_with_references(article: str | Path | Article, references: list[str | Path],
+                            *, client: LLMClient, settings: Settings) -> CrossCheck:
+    main = article if isinstance(article, Article) else load_article(article)
+    analysis = analyze_article(main, client=client, settings=settings)
+    refs = [(f"r{i + 1}", load_article(r, min_words=5)) for i, r in enumerate(references)]
+    main_date = published_date(main.text)
+    earlier = {rid for rid, ref in refs if main_date and (d := published_date(ref.text)) and
+               d < main_date}
+    items = [(c.id, c.evidence.text, c.speaker_type == "unnamed") for c in analysis.claims]
+    items += [(f.id, f.evidence.text, any(re.search(r"\b(official|source)s?\b", u)
+                                          and not re.match(r"^[A-Z][a-z]+ [A-Z]", u)
+                                          for u in f.underlying_sources) and
+               len(f.underlying_sources) == 1) for f in analysis.sourced_facts]
+    start_run()
+    checks = []
+    for iid, text, anon in items:
+        verdicts = []
+        for rid, ref in refs:
+            cands = passages(ref, text)
+            if not cands:
+                verdicts.append(ReferenceVerdict(reference=rid, verdict="not_mentioned",
+                                                 evidence=None, reason="no similar passage",
+                                                 original_source=rid))
+                continue
+            listing = "\n".join(f"{pid}: {' '.join(s.text.split())}" for pid, s in cands)
+            msgs = [{"role": "system", "content": prompts.render("system")},
+                    {"role": "user", "content": prompts.render(
+                        "crosscheck", item=" ".join(text.split()), reference=rid,
+                        passages=listing)}]
+            j = client.structured("crosscheck", msgs, Judgement,
+                                  context={"passage_ids": [p for p, _ in cands]}, max_tokens=120)
+            chosen = dict(cands).get(j.passage)
+            ev = span(ref.text, chosen.start, chosen.end) if chosen is not None and \
+                j.verdict != "not_mentioned" else None
+            orig = _original_source(ref, chosen.id, rid) if chosen is not None else rid
+            verdict, reason = j.verdict, j.reason
+            if rid in earlier and verdict == "supported":
+                verdict, reason = "not_mentioned", "published before the article: cannot confirm"
+            verdicts.append(ReferenceVerdict(reference=rid, verdict=verdict, evidence=ev,
+                                             reason=reason, original_source=orig))
+        support = [v for v in verdicts if v.verdict == "supported"]
+        checks.append(ItemCheck(item=iid, text=text, verdicts=verdicts,
+                                supporting_references=len(support),
+                                independent_sources=len({v.original_source for v in support}),
+                                single_anonymous_source=anon))
+    notes = []
+    refs_out = []
+    for rid, ref in refs:
+        d = published_date(ref.text)
+        if d and main_date and d < main_date:
+            notes.append(f"{rid} was published {d} before the article ({main_date}): it cannot "
+                         "confirm events the article reports as new")
+        refs_out.append(Reference(id=rid, source=ref.source, published=d, text=ref.text))
+    return CrossCheck(analysis=analysis, references=refs_out, items=checks, notes=notes)
+
+
+def to_markdown(cc: CrossCheck) -> str:
+    by_id = {c.id: f"{c.speaker}: {c.quote or c.content}" for c in cc.analysis.claims}
+    by_id.update({f.id: f"{f.outlet}: {f.statement}" for f in cc.analysis.sourced_facts})
+    refs = ", ".join(f"{r.id} = {r.source}" for r in cc.references)
+    out = ["# Cross-check", "", f"References: {refs}", "",
+           "| item | statement | " + " | ".join(r.id for r in cc.references) +
+           " | independent support | single anonymous source |",
+           "|---|---|" + "---|" * len(cc.references) + "---|---|"]
+    for it in cc.items:
+        cells = " | ".join(v.verdict for v in it.verdicts)
+        out.append(f"| {it.item} | {by_id.get(it.item, it.text)[:120]} | {cells} | "
+                   f"{it.independent_sources} | {'yes' if it.single_anonymous_source else ''} |")
+    out += [""] + [f"- {n}" for n in cc.notes]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,76 @@
+"""Cross-check verdicts, evidence spans in references, same-source counting and dates."""
+
+import json
+import re
+from pathlib import Path
+
+from assistant.crosscheck import analyze_with_references
+from tests.conftest import ROOT, completion, gold
+
+DATA = ROOT / "tests" / "data"
+
+
+def judge(kwargs):
+    """A scripted judge: reads the item and passages the pipeline sent, as a model would."""
+    text = kwargs["messages"][-1]["content"]
+    item = text.split("Statement from the article:")[1].split("\n")[0]
+    first = re.search(r"^(P\d+): (.*)$", text, re.M)
+    if first and "not planning" in first.group(2) and "Pentagon was planning" in item:
+        ans = {"verdict": "contradicted", "passage": first.group(1), "reason": "denied"}
+    elif first and "Ain al-Asad" in first.group(2) and "Ain al-Asad" in item:
+        ans = {"verdict": "supported", "passage": first.group(1), "reason": "same deployment"}
+    else:
+        ans = {"verdict": "not_mentioned", "passage": "", "reason": "not there"}
+    return completion(json.dumps(ans))
+
+
+def run(tmp_path: Path, refs: list[str], make_client, dated: bool = False):
+    art = tmp_path / "article.txt"
+    art.write_text(("Published 2020-03-31\n\n" if dated else "") +
+                   gold("seed-iran-guards-warn")["text"])
+    client, create = make_client({"crosscheck": [judge]})
+    cc = analyze_with_references(art, [DATA / r for r in refs], client=client,
+                                 settings=client.settings)
+    return cc, create
+
+
+def item_for(cc, needle: str):
+    return next(i for i in cc.items if needle in i.text)
+
+
+def test_supported_contradicted_and_not_mentioned(tmp_path: Path, make_client) -> None:
+    cc, create = run(tmp_path, ["ref-afp-wire.txt", "ref-denial.txt", "ref-unrelated.txt"],
+                     make_client)
+    patriot = item_for(cc, "Ain al-Asad base last week")
+    assert [v.verdict for v in patriot.verdicts] == ["supported", "not_mentioned",
+                                                     "not_mentioned"]
+    ev = patriot.verdicts[0].evidence
+    assert ev is not None and cc.references[0].text[ev.start:ev.end] == ev.text
+    plans = item_for(cc, "Pentagon was planning attacks")
+    assert plans.verdicts[1].verdict == "contradicted"
+    # the unrelated reference never reaches the model: retrieval finds nothing similar
+    judged = [c for c in create.calls if "TASK: does another document" in
+              c["messages"][-1]["content"]]
+    assert not any("harvest" in c["messages"][-1]["content"] for c in judged)
+
+
+def test_outlets_citing_the_same_source_count_once(tmp_path: Path, make_client) -> None:
+    cc, _ = run(tmp_path, ["ref-afp-wire.txt", "ref-second-outlet.txt"], make_client)
+    patriot = item_for(cc, "Ain al-Asad base last week")
+    assert patriot.supporting_references == 2 and patriot.independent_sources == 1
+    assert {v.original_source for v in patriot.verdicts} == {"AFP"}
+
+
+def test_single_anonymous_source_is_flagged(tmp_path: Path, make_client) -> None:
+    cc, _ = run(tmp_path, ["ref-unrelated.txt"], make_client)
+    officials = item_for(cc, "U.S. coalition officials have said")
+    assert officials.single_anonymous_source
+
+
+def test_reference_published_before_the_article_cannot_confirm(tmp_path: Path,
+                                                               make_client) -> None:
+    cc, _ = run(tmp_path, ["ref-old.txt"], make_client, dated=True)
+    patriot = item_for(cc, "Ain al-Asad base last week")
+    assert patriot.verdicts[0].verdict == "not_mentioned"
+    assert "before the article" in patriot.verdicts[0].reason
+    assert any("2019-12-01" in n for n in cc.notes)

@@ -110,6 +110,17 @@ def cmd_crosscheck(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_crosscheck(args: argparse.Namespace) -> int:
+    from .client import build_client
+    from .evals.crosscheck_eval import run
+
+    settings = _settings(args)
+    scores = run(args.gold, build_client(settings), settings, Path(args.out))
+    for k, v in scores.items():
+        print(f"{k:<18} {v}")
+    return 0
+
+
 def cmd_cache(args: argparse.Namespace) -> int:
     from .cache import ResponseCache
 
@@ -164,6 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--format", choices=["json", "markdown"], default="json")
     model_opts(x)
     x.set_defaults(func=cmd_crosscheck)
+
+    ec = sub.add_parser("eval-crosscheck", help="score cross-check verdicts against gold")
+    ec.add_argument("--gold", default="evals/crosscheck")
+    ec.add_argument("--out", default="eval-out/crosscheck")
+    model_opts(ec)
+    ec.set_defaults(func=cmd_eval_crosscheck)
 
     s = sub.add_parser("schema", help="print the JSON schema of ArticleAnalysis")
     s.set_defaults(func=cmd_schema)

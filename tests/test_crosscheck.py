@@ -74,3 +74,14 @@ def test_reference_published_before_the_article_cannot_confirm(tmp_path: Path,
     assert patriot.verdicts[0].verdict == "not_mentioned"
     assert "before the article" in patriot.verdicts[0].reason
     assert any("2019-12-01" in n for n in cc.notes)
+
+
+def test_crosscheck_gold_scoring(tmp_path: Path, make_client) -> None:
+    from assistant.evals.crosscheck_eval import load_cases, run
+
+    cases = load_cases(ROOT / "evals" / "crosscheck")
+    assert cases and all(c["references"] for c in cases)
+    client, _ = make_client({"crosscheck": [judge]})
+    scores = run(str(ROOT / "evals" / "crosscheck"), client, client.settings, tmp_path)
+    assert scores["item_found"] == 1.0
+    assert scores["verdict_accuracy"] == 1.0 and scores["evidence_overlap"] == 1.0

@@ -1,0 +1,84 @@
+"""Score cross-check results against evals/crosscheck gold (see evals/CROSSCHECK.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..crosscheck import CrossCheck
+from ..errors import GoldFormatError
+from .scoring import locate, overlap
+
+
+def load_cases(directory: str | Path) -> list[dict[str, Any]]:
+    files = sorted(Path(directory).glob("*.json"))
+    if not files:
+        raise GoldFormatError(f"no cross-check gold files in {directory}", path=str(directory))
+    cases = []
+    for f in files:
+        case = json.loads(f.read_text(encoding="utf-8"))
+        refs = {r["id"]: r["text"] for r in case["references"]}
+        for i, it in enumerate(case["items"]):
+            if it["evidence"] not in case["article_text"]:
+                raise GoldFormatError(f"{f}: items[{i}]: evidence not in article_text",
+                                      path=str(f), item=f"items[{i}]")
+            for v in it["verdicts"]:
+                if v["evidence"] is not None and v["evidence"] not in refs[v["reference"]]:
+                    raise GoldFormatError(f"{f}: items[{i}]: evidence not in {v['reference']}",
+                                          path=str(f), item=f"items[{i}]")
+        cases.append(case)
+    return cases
+
+
+def score_case(case: dict[str, Any], pred: CrossCheck) -> dict[str, list[int]]:
+    text = case["article_text"]
+    refs = {r["id"]: r["text"] for r in case["references"]}
+    evidence = {c.id: (c.evidence.start, c.evidence.end) for c in pred.analysis.claims}
+    evidence.update({f.id: (f.evidence.start, f.evidence.end) for f in pred.analysis.sourced_facts})
+    out = {"item_found": [0, 0], "verdict_accuracy": [0, 0], "evidence_overlap": [0, 0]}
+    for it in case["items"]:
+        g = locate(text, it["evidence"])
+        cands = [p for p in pred.items if overlap(evidence.get(p.item, (0, 0)), g) > 0]
+        out["item_found"][1] += 1
+        if not cands:
+            out["verdict_accuracy"][1] += len(it["verdicts"])
+            continue
+        out["item_found"][0] += 1
+        for gv in it["verdicts"]:
+            pv = next((v for c in cands for v in c.verdicts if v.reference == gv["reference"]),
+                      None)
+            out["verdict_accuracy"][1] += 1
+            out["verdict_accuracy"][0] += int(pv is not None and pv.verdict == gv["verdict"])
+            if gv["evidence"] is not None:
+                out["evidence_overlap"][1] += 1
+                ge = locate(refs[gv["reference"]], gv["evidence"])
+                out["evidence_overlap"][0] += int(pv is not None and pv.evidence is not None and
+                                                  overlap((pv.evidence.start, pv.evidence.end),
+                                                          ge) > 0)
+    return out
+
+
+def run(gold_dir: str, client: Any, settings: Any, out_dir: Path) -> dict[str, float]:
+    import tempfile
+
+    from ..article import parse_article
+    from ..crosscheck import analyze_with_references
+
+    totals: dict[str, list[int]] = {}
+    for case in load_cases(gold_dir):
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for r in case["references"]:
+                p = Path(tmp) / f"{r['id']}.txt"
+                p.write_text(r["text"], encoding="utf-8")
+                paths.append(p)
+            pred = analyze_with_references(parse_article(case["article_text"]), paths,
+                                           client=client, settings=settings)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / f"{case['id']}.json").write_text(pred.model_dump_json(indent=2))
+        for k, (a, b) in score_case(case, pred).items():
+            t = totals.setdefault(k, [0, 0])
+            t[0] += a
+            t[1] += b
+    return {k: round(a / b, 4) if b else 1.0 for k, (a, b) in totals.items()}

@@ -16,7 +16,8 @@ from assistant.article import decode_bytes, html_to_text, looks_like_html
 from assistant.models import ArticleAnalysis
 from assistant.pipeline import analyze_article
 from assistant.qa import answer_question
-from assistant.ui import claim_rows, cue_rows, facts_by_outlet, highlight_html
+from assistant.ui import (VERDICT_COLOURS, claim_rows, cue_rows, facts_by_outlet,
+                          highlight_html, marked_text, verdict_rows)
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 st.set_page_config(page_title="newsgrounder", layout="wide")
@@ -60,6 +61,11 @@ with st.sidebar:
         p.name for p in EXAMPLES.glob("*.txt")))
     load_example = st.button("Analyse example")
     upload = st.file_uploader("Upload an article", type=["txt", "md", "html", "htm"])
+    st.header("Cross-check")
+    ref_files = st.file_uploader("Reference documents", type=["txt", "md", "html", "htm"],
+                                 accept_multiple_files=True)
+    run_check = st.button("Cross-check the analysed article",
+                          disabled=state.analysis is None or not ref_files)
 
 
 def client_and_settings() -> tuple[Any, Any]:
@@ -128,6 +134,36 @@ def run_question(question: str) -> None:
                                "content": exc.user_message()})
 
 
+def run_crosscheck(files: list[Any]) -> None:
+    from assistant.crosscheck import analyze_with_references
+
+    state.messages.append({"role": "user", "kind": "text", "content": "Cross-check against: " +
+                           ", ".join(f.name for f in files)})
+    try:
+        client, settings = client_and_settings()
+        texts = [(f.name, decode_bytes(f.getvalue(), f.name)) for f in files]
+        with st.status("Cross-checking...", expanded=False):
+            cc = analyze_with_references(state.article, [], client=client, settings=settings,
+                                         analysis=state.analysis, reference_texts=texts)
+        state.messages.append({"role": "assistant", "kind": "crosscheck", "crosscheck": cc})
+    except AssistantError as exc:
+        state.messages.append({"role": "assistant", "kind": "error",
+                               "content": exc.user_message()})
+
+
+def show_crosscheck(cc: Any) -> None:
+    st.subheader("Cross-check")
+    st.dataframe(verdict_rows(cc), hide_index=True, width="stretch")
+    for note in cc.notes:
+        st.warning(note)
+    for ref in cc.references:
+        spans = [(v.evidence.start, v.evidence.end, VERDICT_COLOURS[v.verdict],
+                  f"{it.item} {v.verdict}") for it in cc.items for v in it.verdicts
+                 if v.reference == ref.id and v.evidence is not None]
+        with st.expander(f"{ref.id}: {ref.source}", expanded=bool(spans)):
+            st.markdown(marked_text(ref.text, spans), unsafe_allow_html=True)
+
+
 st.title("newsgrounder")
 st.caption("Paste an article to analyse it; then ask questions about it.")
 
@@ -140,6 +176,11 @@ if upload is not None and state.get("uploaded") != upload.file_id:
     except InputError as exc:
         state.messages.append({"role": "assistant", "kind": "error",
                                "content": exc.user_message()})
+
+if run_check and ref_files and state.analysis is not None:
+    run_crosscheck(list(ref_files))
+if state.get("pending_refs") and state.analysis is not None:  # programmatic (tests, scripts)
+    run_crosscheck(state.pop("pending_refs"))
 
 prompt = st.chat_input("Paste an article, or ask about the analysed one")
 if prompt:
@@ -155,6 +196,8 @@ for i, m in enumerate(state.messages):
                 show_analysis(m["analysis"])
             else:
                 st.write(f"Earlier analysis: {m['analysis'].summary}")
+        elif m["kind"] == "crosscheck":
+            show_crosscheck(m["crosscheck"])
         elif m["kind"] == "error":
             st.error(m["content"])
         else:

@@ -130,10 +130,19 @@ def _original_source(ref: Article, sentence_id: str, fallback: str) -> str:
 
 
 def analyze_with_references(article: str | Path | Article, references: list[str | Path],
-                            *, client: LLMClient, settings: Settings) -> CrossCheck:
+                            *, client: LLMClient, settings: Settings,
+                            analysis: ArticleAnalysis | None = None,
+                            reference_texts: list[tuple[str, str]] | None = None) -> CrossCheck:
+    """Analyse `article` (or reuse `analysis`) and judge each item against each reference.
+
+    References are files, or (label, text) pairs in `reference_texts` (e.g. uploads).
+    """
     main = article if isinstance(article, Article) else load_article(article)
-    analysis = analyze_article(main, client=client, settings=settings)
-    refs = [(f"r{i + 1}", load_article(r, min_words=5)) for i, r in enumerate(references)]
+    if analysis is None:
+        analysis = analyze_article(main, client=client, settings=settings)
+    loaded = [load_article(r, min_words=5) for r in references] + [
+        load_article(label, text=text, min_words=5) for label, text in reference_texts or []]
+    refs = [(f"r{i + 1}", ref) for i, ref in enumerate(loaded)]
     main_date = published_date(main.text)
     earlier = {rid for rid, ref in refs if main_date and (d := published_date(ref.text)) and
                d < main_date}

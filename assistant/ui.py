@@ -65,3 +65,34 @@ def facts_by_outlet(a: ArticleAnalysis) -> dict[str, list[dict[str, Any]]]:
 def cue_rows(a: ArticleAnalysis) -> list[dict[str, Any]]:
     return [{"id": u.id, "kind": u.kind, "cue": u.cue, "about": ", ".join(u.about)}
             for u in a.uncertainty.cues]
+
+
+def marked_text(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """Plain text with (start, end, colour, label) spans marked, for reference documents."""
+    out, pos = [], 0
+    for s, e, colour, label in sorted(spans):
+        if s < pos:
+            continue
+        out.append(html.escape(text[pos:s]))
+        out.append(f'<mark class="ref-ev" title="{html.escape(label)}" style="background:'
+                   f'{colour}">{html.escape(text[s:e])}<sup>[{html.escape(label)}]</sup></mark>')
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "<div>" + "".join(out).replace("\n", "<br>") + "</div>"
+
+
+VERDICT_COLOURS = {"supported": "#c8f7c5", "contradicted": "#ffc2c2"}
+
+
+def verdict_rows(cc: Any) -> list[dict[str, Any]]:
+    labels = {c.id: f"{c.speaker}: {c.quote or c.content}" for c in cc.analysis.claims}
+    labels.update({f.id: f"{f.outlet}: {f.statement}" for f in cc.analysis.sourced_facts})
+    rows = []
+    for it in cc.items:
+        row: dict[str, Any] = {"id": it.item, "item": labels.get(it.item, it.text)[:140]}
+        for v in it.verdicts:
+            row[v.reference] = v.verdict
+        row["independent support"] = it.independent_sources
+        row["single anonymous source"] = "yes" if it.single_anonymous_source else ""
+        rows.append(row)
+    return rows

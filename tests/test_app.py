@@ -70,3 +70,28 @@ def test_model_failure_is_a_message_not_a_traceback() -> None:
     at.chat_input[0].set_value(SEED).run()
     assert not at.exception
     assert "truncated" in at.error[-1].value
+
+
+def test_crosscheck_in_the_page_shows_verdicts_and_passages() -> None:
+    from tests.test_crosscheck import DATA, judge
+
+    at = app({"crosscheck": [judge]})
+    at.chat_input[0].set_value(SEED).run()
+    up = at.sidebar.get("file_uploader")
+    assert len(up) == 2  # article upload and reference documents
+    # AppTest cannot upload files; call the page's own function with uploaded-like objects
+    class Upload:
+        def __init__(self, p):
+            self.name, self._b = p.name, p.read_bytes()
+
+        def getvalue(self):
+            return self._b
+
+    at.session_state["pending_refs"] = [Upload(DATA / "ref-afp-wire.txt"),
+                                        Upload(DATA / "ref-denial.txt")]
+    at.run()
+    msgs = at.session_state["messages"]
+    cc = next(m["crosscheck"] for m in msgs if m["kind"] == "crosscheck")
+    assert any(v.verdict == "supported" for i in cc.items for v in i.verdicts)
+    html = "".join(m.value for m in at.markdown)
+    assert "ref-ev" in html

@@ -16,8 +16,15 @@ from assistant.article import decode_bytes, html_to_text, looks_like_html
 from assistant.models import ArticleAnalysis
 from assistant.pipeline import analyze_article
 from assistant.qa import answer_question
-from assistant.ui import (VERDICT_COLOURS, claim_rows, cue_rows, facts_by_outlet,
-                          highlight_html, marked_text, verdict_rows)
+from assistant.ui import (
+    VERDICT_COLOURS,
+    claim_rows,
+    cue_rows,
+    facts_by_outlet,
+    highlight_html,
+    marked_text,
+    verdict_rows,
+)
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 st.set_page_config(page_title="newsgrounder", layout="wide")

@@ -217,7 +217,7 @@ def parse_article(text: str, *, source: str = "", title: str | None = None,
             f"at least {min_words} needed)", reason="too_short", source=source)
     nlp = get_nlp()
     n = 0
-    for p, doc in zip(body, nlp.pipe(p.text for p in body)):
+    for p, doc in zip(body, nlp.pipe(p.text for p in body), strict=True):
         p.doc = doc
         for sent in doc.sents:
             stext = sent.text.strip()

@@ -30,7 +30,7 @@ GROUP_WORDS = re.compile(r"\b(militias?|forces|groups?|rebels|protesters|unions?
 _QUOTE_RE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
 _CLAUSE_END = re.compile(r"[,;]|(?<![A-Z])\.(?=\s|$)")
 _MEDIA = re.compile(r"\b(television|TV|channel|radio|newspaper|reporters|journalists|agency|"
-                    r"broadcaster|daily|magazine|podcast|outlet)\b", re.I)
+                    r"broadcaster|daily|magazine|podcast|outlet)\b", re.IGNORECASE)
 _DETS = re.compile(r"^(the|a|an|some|several|many|two|three)\s+", re.IGNORECASE)
 
 
@@ -152,10 +152,8 @@ def _is_reporting(tok: Token) -> bool:
             break
         if anc.lemma_.lower() in {"decline", "refuse", "fail"}:
             return False
-    if tok.lemma_.lower() in {"expect", "believe", "suggest"} and tok.dep_ not in {"ROOT", "conj",
-                                                                                   "relcl"}:
-        return False
-    return True
+    return not (tok.lemma_.lower() in {"expect", "believe", "suggest"} and
+                tok.dep_ not in {"ROOT", "conj", "relcl"})
 
 
 def _embedded(verb: Token) -> bool:
@@ -366,6 +364,11 @@ def extract(article: Article) -> Candidates:
     return Candidates(claims=claims, facts=facts, cues=cues)
 
 
+def _outlet_subject(verb: Token, p: Paragraph) -> bool:
+    subj = _subject(verb)
+    return subj is not None and canonical_outlet(_speaker_from(subj, p)[0]) is not None
+
+
 def _abs_quotes(quotes: list[Quote], p: Paragraph) -> list[tuple[int, int]]:
     return [(q.start - p.start, q.end - p.start) for q in quotes]
 
@@ -397,7 +400,6 @@ def _sentence_candidates(article: Article, p: Paragraph, s: Sentence,
     span = s.span
     if span is None:
         return [], []
-    doc = span.doc
     quotes = find_quotes(s)
     qrel = _abs_quotes(quotes, p)
     claims: list[Attribution] = []
@@ -443,8 +445,7 @@ def _sentence_candidates(article: Article, p: Paragraph, s: Sentence,
         subj = _subject(tok) or _fallback_subject(span, tok, qrel)
         if subj is None:
             continue
-        if any(_is_reporting(anc) and (_subject(anc) is not None and canonical_outlet(
-                _speaker_from(_subject(anc), p)[0]) is not None) for anc in tok.ancestors):
+        if any(_is_reporting(anc) and _outlet_subject(anc, p) for anc in tok.ancestors):
             continue  # part of what an outlet reports, not a claim of its own
         if any(a <= subj.idx < b for a, b in qrel):
             continue
@@ -597,8 +598,8 @@ def find_cues(article: Article, claims: list[Attribution], facts: list[Attributi
                                     sentence=f.sentence))
     cues.sort(key=lambda c: (c.start, c.end))
     kept: list[Cue] = []
-    for c in cues:
-        if any(k.kind == c.kind and k.start < c.end and c.start < k.end for k in kept):
+    for cue in cues:
+        if any(k.kind == cue.kind and k.start < cue.end and cue.start < k.end for k in kept):
             continue
-        kept.append(c)
+        kept.append(cue)
     return kept

@@ -215,7 +215,7 @@ class LLMClient:
         # Message text travels through the validation context, not through the template, so
         # braces in an article can never be read as Jinja by instructor's templating.
         tmpl_ctx = {f"m{i}": m["content"] for i, m in enumerate(messages)}
-        templated = [{"role": m["role"], "content": "{{ m%d }}" % i}
+        templated = [{"role": m["role"], "content": f"{{{{ m{i} }}}}"}
                      for i, m in enumerate(messages)]
         self._local.attempts = self._local.retries = 0
         try:

@@ -8,6 +8,7 @@ grows with the number of items, not with the size of the references.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -92,10 +93,7 @@ def published_date(text: str) -> date | None:
         return None
 
 
-_STOP = frozenset("""the a an and or of to in on at by for with from that this these those was were is
-are be been has have had will would could said says say also its their his her they he she it
-as but not than into about after before over more most some any which who whom what when where
-""".split())
+_STOP = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that", "this", "these", "those", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "could", "said", "says", "say", "also", "its", "their", "his", "her", "they", "he", "she", "it", "as", "but", "not", "than", "into", "about", "after", "before", "over", "more", "most", "some", "any", "which", "who", "whom", "what", "when", "where"])
 
 
 def _content(text: str) -> set[str]:
@@ -129,7 +127,7 @@ def _original_source(ref: Article, sentence_id: str, fallback: str) -> str:
     return named[0][2] if named else fallback
 
 
-def analyze_with_references(article: str | Path | Article, references: list[str | Path],
+def analyze_with_references(article: str | Path | Article, references: Sequence[str | Path],
                             *, client: LLMClient, settings: Settings,
                             analysis: ArticleAnalysis | None = None,
                             reference_texts: list[tuple[str, str]] | None = None) -> CrossCheck:

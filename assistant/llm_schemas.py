@@ -12,9 +12,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
-    BeforeValidator,
     ValidationInfo,
     model_validator,
 )

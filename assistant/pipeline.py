@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from . import prompts
 from .article import Article, Sentence, load_article
@@ -209,7 +209,7 @@ class _Run:
             "uncertainty", cues=self._cue_lines(), items=self._item_lines())
         jobs.append(("uncertainty", msgs, UncertaintyAnswer, 400))
         answers = self._run_jobs(jobs)
-        attributions = [a for (stage, *_), a in zip(jobs, answers) if stage == "attributions"]
+        attributions = [a for (stage, *_), a in zip(jobs, answers, strict=True) if stage == "attributions"]
         self.attributions = Attributions.model_construct(
             checks=[c for a in attributions for c in a.checks],
             missed=[m for a in attributions for m in a.missed])
@@ -331,7 +331,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _level(cues: list[UncertaintyCue]) -> str:
+def _level(cues: list[UncertaintyCue]) -> Literal["low", "medium", "high"]:
     return "high" if len(cues) >= 8 else "medium" if len(cues) >= 3 else "low"
 
 

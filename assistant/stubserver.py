@@ -54,10 +54,10 @@ class StubServer:
             def log_message(self, *a: Any) -> None:
                 return None
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 self._send({"object": "list", "data": [{"id": "stub", "object": "model"}]})
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))))
                 with outer.lock:
                     outer.requests.append(body)
@@ -90,7 +90,7 @@ class StubServer:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         return self
 
-    def __exit__(self, *a: Any) -> None:
+    def __exit__(self, *a: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
 

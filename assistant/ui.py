@@ -27,7 +27,7 @@ def highlight_html(a: ArticleAnalysis, selected: str | None = None,
     for s, e, label in extra or []:
         marks.append((s, e, "answer", "answer", label))
     events: dict[int, list[tuple[int, str]]] = {}
-    for i, (s, e, kind, iid, label) in enumerate(marks):
+    for s, e, kind, iid, label in marks:
         style = f"background:{COLOURS[kind]};border-radius:3px;padding:0 1px;"
         if selected and iid == selected:
             style += "outline:2px solid #d00;"

@@ -32,7 +32,6 @@ class ScriptedCreate:
 
     def __call__(self, **kwargs: Any) -> ChatCompletion:
         self.calls.append(kwargs)
-        last = kwargs["messages"][-1]["content"]
         text = " ".join(m["content"] for m in kwargs["messages"])
         task = "crosscheck" if "TASK: does another document" in text else \
             "qa" if "TASK: answer a reader" in text else \

@@ -14,7 +14,7 @@ def judge(kwargs):
     """A scripted judge: reads the item and passages the pipeline sent, as a model would."""
     text = kwargs["messages"][-1]["content"]
     item = text.split("Statement from the article:")[1].split("\n")[0]
-    first = re.search(r"^(P\d+): (.*)$", text, re.M)
+    first = re.search(r"^(P\d+): (.*)$", text, re.MULTILINE)
     if first and "not planning" in first.group(2) and "Pentagon was planning" in item:
         ans = {"verdict": "contradicted", "passage": first.group(1), "reason": "denied"}
     elif first and "Ain al-Asad" in first.group(2) and "Ain al-Asad" in item:

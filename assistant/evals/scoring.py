@@ -114,8 +114,9 @@ def score_article(gold: GoldArticle, pred: ArticleAnalysis) -> ArticleScore:
     if pred.text != text:
         s.misses.append("prediction text differs from the gold text; offsets cannot be compared")
     # grounding and quote fidelity over every predicted item
-    for item in [*pred.claims, *pred.sourced_facts, *pred.uncertainty.cues]:
-        ev = item.evidence
+    spans = [x.evidence for x in pred.claims] + [x.evidence for x in pred.sourced_facts] + [
+        x.evidence for x in pred.uncertainty.cues]
+    for ev in spans:
         s.add("grounding_rate", text[ev.start:ev.end] == ev.text)
     for c in pred.claims:
         if c.quote is not None:

@@ -171,6 +171,12 @@ class LLMClient:
                     stats.add(llm_calls=1)
                     self._local.attempts = getattr(self._local, "attempts", 0) + 1
                     response = self._raw(*args, **kwargs)
+        except ValueError as exc:
+            if "context window" in str(exc):
+                raise LLMOutputError(f"prompt too long for the model's context: {exc}",
+                                     cause="context",
+                                     hint="raise NEWSGROUNDER_N_CTX or split the text") from exc
+            raise
         except Exception as exc:
             if _transient(exc):
                 raise LLMTransportError(

@@ -31,7 +31,8 @@ from .models import (
 from .settings import Settings, resolve_settings
 
 Progress = Callable[[str], None]
-CHARS_PER_TOKEN = 3.5
+CHARS_PER_TOKEN = 3.2
+MAX_LINES = 40  # cues or items listed in one prompt
 
 
 def _noop(_: str) -> None:
@@ -150,16 +151,17 @@ class _Run:
         done = ", ".join(dict.fromkeys(covered)) or "none"
         return "\n".join(lines) or "(none)", done
 
-    def _cue_lines(self) -> str:
-        return "\n".join(f"- {c.kind}: \"{c.cue}\" [{c.sentence.id}]" for c in self.cands.cues) \
+    def _cue_lines(self, only: set[str] | None = None) -> str:
+        cues = [c for c in self.cands.cues if only is None or c.sentence.id in only]
+        return "\n".join(f"- {c.kind}: \"{c.cue}\" [{c.sentence.id}]" for c in cues[:MAX_LINES]) \
             or "(none)"
 
-    def _item_lines(self) -> str:
+    def _item_lines(self, only: set[str] | None = None) -> str:
         lines = [f"c{i + 1}: {c.speaker} [{c.sentence.id}]" for i, c in
-                 enumerate(self.cands.claims)]
+                 enumerate(self.cands.claims) if only is None or c.sentence.id in only]
         lines += [f"f{i + 1}: {f.outlet} [{f.sentence.id}]" for i, f in
-                  enumerate(self.cands.facts)]
-        return "\n".join(lines) or "(none)"
+                  enumerate(self.cands.facts) if only is None or f.sentence.id in only]
+        return "\n".join(lines[:MAX_LINES]) or "(none)"
 
     def _context(self) -> dict[str, Any]:
         ids = [f"c{i + 1}" for i in range(len(self.cands.claims))] + \
@@ -170,7 +172,7 @@ class _Run:
 
     # ---- calls ---------------------------------------------------------------------------
     def _chunks(self) -> list[list[str]]:
-        budget = (self.settings.n_ctx - 1400) * CHARS_PER_TOKEN
+        budget = (self.settings.n_ctx - 1800) * CHARS_PER_TOKEN
         chunks: list[list[str]] = [[]]
         size = 0.0
         paras = [p for p in self.article.paragraphs if p.kind == "body"]
@@ -205,8 +207,9 @@ class _Run:
         msgs[-1]["content"] += "\n\n" + prompts.render("summary")
         jobs.append(("summary", msgs, SummaryAnswer, 320))
         msgs = self._prefix(first)
+        only = set(first) if first is not None else None
         msgs[-1]["content"] += "\n\n" + prompts.render(
-            "uncertainty", cues=self._cue_lines(), items=self._item_lines())
+            "uncertainty", cues=self._cue_lines(only), items=self._item_lines(only))
         jobs.append(("uncertainty", msgs, UncertaintyAnswer, 400))
         answers = self._run_jobs(jobs)
         attributions = [a for (stage, *_), a in zip(jobs, answers, strict=True) if stage == "attributions"]

@@ -128,9 +128,11 @@ def remote_batch(articles: list[tuple[str, str]], n: int, latency: float,
             f = src / f"a{i:03d}.txt"
             f.write_text(articles[i % len(articles)][1] + f"\n\nCopy {i}.\n")
             files.append(f)
-        st = resolve_settings(base_url=srv.url, model="stub", response_cache=False)
-        client = build_client(st, progress=False)
         for label, workers in (("sequential", 1), ("concurrent", concurrency)):
+            # sequential: one call at a time; concurrent: articles and their calls in parallel
+            st = resolve_settings(base_url=srv.url, model="stub", response_cache=False,
+                                  concurrency=1 if workers == 1 else 3)
+            client = build_client(st, progress=False)
             before = len(srv.requests)
             t0 = time.perf_counter()
             run_batch(files, Path(tmp) / f"{label}.jsonl", client=client, settings=st,
@@ -138,9 +140,11 @@ def remote_batch(articles: list[tuple[str, str]], n: int, latency: float,
             out[f"{label}_s"] = round(time.perf_counter() - t0, 2)
             out[f"{label}_calls"] = len(srv.requests) - before
         out["speedup"] = round(out["sequential_s"] / out["concurrent_s"], 2)
+        out["calls_per_article"] = round(out["concurrent_calls"] / n, 2)
         prompts = [r["messages"] for r in srv.requests]
         out["article_sent_at_most_once_per_call"] = all(
-            sum("<<<ARTICLE" in str(m.get("content", "")) for m in msgs) <= 1 for msgs in prompts)
+            sum(str(m.get("content", "")).count("<<<ARTICLE\n") for m in msgs) == 1
+            for msgs in prompts)
     return out
 
 

@@ -158,8 +158,12 @@ def _is_reporting(tok: Token) -> bool:
 
 def _embedded(verb: Token) -> bool:
     """A reporting verb with its own subject inside a subordinate clause: worth a second look."""
-    return verb.dep_ in {"advcl", "ccomp", "relcl", "acl", "pcomp"} and any(
-        c.dep_ == "nsubj" for c in verb.children)
+    own_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    if verb.dep_ in {"advcl", "ccomp", "acl", "pcomp"} and own_subject:
+        return True
+    # inside what another speaker reports ("X said that ... Y urged"): often a parse slip
+    return any(_is_reporting(a) and any(c.dep_ == "nsubj" for c in a.children)
+               for a in list(verb.ancestors)[:4])
 
 
 def _subject(tok: Token) -> Token | None:

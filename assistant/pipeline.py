@@ -256,12 +256,12 @@ class _Run:
         for cid, cand in self.cand_ids.items():
             v = verdicts.get(cid)
             if v is not None and _needs_check(cand):
-                if not v.keep:
+                if not v.keep and _droppable(cand):
                     self.dropped.append(Dropped(section="claims", reason="model: not a statement",
                                                 detail=f"{cand.speaker}: {cand.sentence.id}"))
                     continue
-                if v.speaker.strip() and v.speaker.strip().lower() not in {"he", "she", "they",
-                                                                           "it"}:
+                if v.keep and v.speaker.strip() and v.speaker.strip().lower() not in {
+                        "he", "she", "they", "it"}:
                     cand.speaker = v.speaker.strip()
             kept.append(cand)
         covered = {c.sentence.id for c in kept} | {f.sentence.id for f in self.cands.facts}
@@ -328,6 +328,15 @@ class _Run:
 def _needs_check(c: Attribution) -> bool:
     """The model is asked only where the parser guessed: resolved pronouns, embedded clauses."""
     return c.resolved_from is not None or c.embedded
+
+
+def _droppable(c: Attribution) -> bool:
+    """The model may reject only what the parser was unsure was a statement at all.
+
+    A quote, or a verb whose subject the parser resolved ("he said"), is a statement; the
+    model may re-attribute it but not drop it (measured: small models drop valid quotes).
+    """
+    return c.embedded and c.quote is None
 
 
 def _one_line(text: str) -> str:

@@ -4,6 +4,7 @@ import pytest
 
 from assistant import InputError, LLMOutputError, analyze, parse_article, to_markdown
 from assistant.candidates import extract
+from assistant.pipeline import _droppable
 from tests.conftest import completion, gold
 
 SEED = gold("seed-iran-guards-warn")["text"]
@@ -48,14 +49,28 @@ def test_persistently_invented_item_is_dropped_with_reason(make_client) -> None:
 
 
 def test_model_can_add_a_missed_claim_and_reject_narration(make_client) -> None:
-    cands = extract(parse_article(SEED)).claims
-    cid = next(f"C{i + 1}" for i, c in enumerate(cands) if c.resolved_from)
-    missed = json.dumps({"checks": [{"id": cid, "keep": False, "speaker": "IRGC"}],
-                         "missed": [{"sentence": "S4", "speaker": "Islamic Republic authorities"}]})
+    text = gold("governor-senate-hint")["text"]
+    cands = extract(parse_article(text)).claims
+    cid, cand = next((f"C{i + 1}", c) for i, c in enumerate(cands) if _droppable(c))
+    missed = json.dumps({"checks": [{"id": cid, "keep": False, "speaker": cand.speaker}],
+                         "missed": [{"sentence": "S1", "speaker": "Alan Whitcombe"}]})
     client, _ = make_client({"attributions": [missed]})
-    a = analyze(text=SEED, client=client, settings=client.settings)
-    assert any(c.speaker == "Islamic Republic authorities" for c in a.claims)
+    a = analyze(text=text, client=client, settings=client.settings)
     assert any(d.reason == "model: not a statement" for d in a.meta.dropped)
+    assert not any(c.evidence.start == cand.start and c.speaker == cand.speaker
+                   for c in a.claims)
+
+
+def test_model_cannot_drop_a_quote_but_can_reattribute_it(make_client) -> None:
+    cands = extract(parse_article(SEED)).claims
+    cid, cand = next((f"C{i + 1}", c) for i, c in enumerate(cands)
+                     if c.resolved_from and c.quote is not None)
+    reject = json.dumps({"checks": [{"id": cid, "keep": False, "speaker": "nobody"}],
+                         "missed": [{"sentence": "S4", "speaker": "Islamic Republic authorities"}]})
+    client, _ = make_client({"attributions": [reject]})
+    a = analyze(text=SEED, client=client, settings=client.settings)
+    assert any(c.evidence.start == cand.start for c in a.claims)
+    assert any(c.speaker == "Islamic Republic authorities" for c in a.claims)
 
 
 def test_truncated_output_is_a_typed_error(make_client) -> None:

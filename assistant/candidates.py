@@ -161,9 +161,16 @@ def _embedded(verb: Token) -> bool:
     own_subject = any(c.dep_ == "nsubj" for c in verb.children)
     if verb.dep_ in {"advcl", "ccomp", "acl", "pcomp"} and own_subject:
         return True
-    # inside what another speaker reports ("X said that ... Y urged"): often a parse slip
-    return any(_is_reporting(a) and any(c.dep_ == "nsubj" for c in a.children)
-               for a in list(verb.ancestors)[:4])
+    # inside the clause another speaker reports ("X said that ... Y urged"): often a parse slip
+    cur, via_ccomp = verb, False
+    for _ in range(4):
+        if cur.dep_ in {"relcl", "dobj", "pobj", "ROOT"}:
+            return False
+        via_ccomp = via_ccomp or cur.dep_ == "ccomp"
+        cur = cur.head
+        if via_ccomp and _is_reporting(cur) and any(c.dep_ == "nsubj" for c in cur.children):
+            return True
+    return False
 
 
 def _subject(tok: Token) -> Token | None:

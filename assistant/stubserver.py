@@ -2,7 +2,10 @@
 
 It answers each task of the pipeline with a minimal valid JSON answer after an optional
 latency, so the real openai + instructor path, batching and concurrency can be exercised
-without a model. It records every request (to check, e.g., that no API key leaks).
+without a model. It records every request (to check, e.g., that no API key leaks). With a
+`script` it injects faults instead, one step per request (the last step repeats): an int
+status, ("429", retry_after), "slow" (sleep past a client timeout), "garbage" (not JSON),
+"length" (finish_reason length), or a dict sent as the JSON answer.
 """
 
 from __future__ import annotations
@@ -40,9 +43,18 @@ def task_of(messages: list[dict[str, Any]]) -> str:
     return "uncertainty"
 
 
+def _completion(body: dict[str, Any], content: str, finish: str = "stop") -> dict[str, Any]:
+    return {"id": "stub", "object": "chat.completion", "created": 0,
+            "model": body.get("model", "stub"),
+            "choices": [{"index": 0, "finish_reason": finish,
+                         "message": {"role": "assistant", "content": content}}],
+            "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}}
+
+
 class StubServer:
-    def __init__(self, latency: float = 0.0) -> None:
+    def __init__(self, latency: float = 0.0, script: list[Any] | None = None) -> None:
         self.latency = latency
+        self.script = list(script or [])
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.lock = threading.Lock()
@@ -67,21 +79,38 @@ class StubServer:
                 time.sleep(outer.latency)
                 with outer.lock:
                     outer.in_flight -= 1
-                content = json.dumps(ANSWERS[task_of(body.get("messages", []))])
-                self._send({"id": "stub", "object": "chat.completion", "created": 0,
-                            "model": body.get("model", "stub"),
-                            "choices": [{"index": 0, "finish_reason": "stop",
-                                         "message": {"role": "assistant", "content": content}}],
-                            "usage": {"prompt_tokens": 100, "completion_tokens": 20,
-                                      "total_tokens": 120}})
+                    step = (outer.script.pop(0) if len(outer.script) > 1 else outer.script[0]) \
+                        if outer.script else None
+                if step == "slow":
+                    time.sleep(1.5)
+                    step = None
+                if isinstance(step, tuple):
+                    self._send({"error": {"message": "slow down"}}, 429,
+                               {"Retry-After": str(step[1])})
+                elif isinstance(step, int):
+                    self._send({"error": {"message": f"status {step}"}}, step)
+                elif step == "garbage":
+                    self._send(_completion(body, "this is {not json"))
+                elif step == "length":
+                    self._send(_completion(body, '{"summary": "cut', "length"))
+                else:
+                    answer = step if isinstance(step, dict) else ANSWERS[task_of(
+                        body.get("messages", []))]
+                    self._send(_completion(body, json.dumps(answer)))
 
-            def _send(self, payload: Any) -> None:
+            def _send(self, payload: Any, code: int = 200,
+                      headers: dict[str, str] | None = None) -> None:
                 data = json.dumps(payload).encode()
-                self.send_response(200)
+                self.send_response(code)
                 self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(data)))
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except BrokenPipeError:  # the client gave up (timeout tests)
+                    pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"

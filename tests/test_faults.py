@@ -7,7 +7,7 @@ import pytest
 from assistant import LLMOutputError, LLMTransportError, build_client, resolve_settings
 from assistant.client import start_run
 from assistant.llm_schemas import SummaryAnswer
-from tests.faultserver import FaultServer
+from assistant.stubserver import StubServer
 
 MSGS = [{"role": "system", "content": "s"}, {"role": "user", "content": "TASK: summarise"}]
 OK = {"summary": "ok.", "key_points": ["a.", "b.", "c."]}
@@ -27,24 +27,24 @@ def ask(client):
 @pytest.mark.parametrize("script,retries", [([500, OK], 1), ([503, 502, OK], 2),
                                             ([("429", 0.01), OK], 1)])
 def test_transient_errors_are_retried_then_succeed(script, retries) -> None:
-    with FaultServer(script) as srv:
+    with StubServer(script=script) as srv:
         stats = start_run()
         assert ask(client_for(srv.url)).summary == "ok."
-        assert stats.retries == retries and srv.requests == retries + 1
+        assert stats.retries == retries and len(srv.requests) == retries + 1
 
 
 def test_retry_after_is_honoured_and_recorded() -> None:
-    with FaultServer([("429", 0.04), OK]) as srv:
+    with StubServer(script=[("429", 0.04), OK]) as srv:
         stats = start_run()
         ask(client_for(srv.url))
         assert stats.retry_wait_seconds == pytest.approx(0.04, abs=0.01)
 
 
 def test_persistent_5xx_ends_in_transport_error() -> None:
-    with FaultServer([503]) as srv:
+    with StubServer(script=[503]) as srv:
         with pytest.raises(LLMTransportError) as err:
             ask(client_for(srv.url, max_retries=2))
-        assert "HTTP 503" in err.value.message and srv.requests == 3
+        assert "HTTP 503" in err.value.message and len(srv.requests) == 3
 
 
 def test_connection_refused_is_a_transport_error() -> None:
@@ -58,28 +58,28 @@ def test_connection_refused_is_a_transport_error() -> None:
 
 
 def test_timeout_is_a_transport_error() -> None:
-    with FaultServer(["slow"]) as srv:
+    with StubServer(script=["slow"]) as srv:
         with pytest.raises(LLMTransportError) as err:
             ask(client_for(srv.url, max_retries=1, timeout=0.3))
         assert "timed out" in err.value.message
 
 
 def test_malformed_json_is_reasked_then_typed_error() -> None:
-    with FaultServer(["garbage"]) as srv:
+    with StubServer(script=["garbage"]) as srv:
         with pytest.raises(LLMOutputError):
             ask(client_for(srv.url, max_reasks=1))
-        assert srv.requests == 2
+        assert len(srv.requests) == 2
 
 
 def test_malformed_then_valid_succeeds_with_a_reask() -> None:
-    with FaultServer(["garbage", OK]) as srv:
+    with StubServer(script=["garbage", OK]) as srv:
         stats = start_run()
         assert ask(client_for(srv.url)).summary == "ok."
         assert stats.reasks == 1
 
 
 def test_truncated_output_is_a_typed_error() -> None:
-    with FaultServer(["length"]) as srv:
+    with StubServer(script=["length"]) as srv:
         with pytest.raises(LLMOutputError) as err:
             ask(client_for(srv.url))
         assert err.value.cause == "length"
@@ -87,7 +87,6 @@ def test_truncated_output_is_a_typed_error() -> None:
 
 def test_independent_calls_of_one_article_run_concurrently_on_remote() -> None:
     from assistant import analyze
-    from assistant.stubserver import StubServer
     from tests.conftest import gold
 
     with StubServer(latency=0.3) as srv:

@@ -10,6 +10,7 @@ status, ("429", retry_after), "slow" (sleep past a client timeout), "garbage" (n
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -107,10 +108,8 @@ class StubServer:
                 for k, v in (headers or {}).items():
                     self.send_header(k, v)
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError):  # the client gave up (timeouts)
                     self.wfile.write(data)
-                except BrokenPipeError:  # the client gave up (timeout tests)
-                    pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"

@@ -28,6 +28,7 @@ GOV_WORDS = re.compile(
 GROUP_WORDS = re.compile(r"\b(militias?|forces|groups?|rebels|protesters|unions?|"
                          r"meteorologists|scientists|doctors|commanders|parties|fighters)\b", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
+AUDIENCE_VERBS = {"tell", "inform", "brief", "assure", "remind", "warn", "caution", "urge"}
 _CLAUSE_END = re.compile(r"[,;]|(?<![A-Z])\.(?=\s|$)")
 _MEDIA = re.compile(r"\b(television|TV|channel|radio|newspaper|reporters|journalists|agency|"
                     r"broadcaster|daily|magazine|podcast|outlet)\b", re.IGNORECASE)
@@ -344,11 +345,13 @@ def _content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, i
     """How many content words the reporting clause has outside quotes and the speaker."""
     n = 0
     for c in verb.children:
-        if c.dep_ not in {"ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "advcl", "dative",
+        if c.dep_ not in {"ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "advcl",
                           "pcomp", "conj", "npadvmod", "pobj"}:
             continue
         if c.dep_ == "prep" and c.lemma_.lower() in {"in", "on", "at", "during", "to", "with"}:
             continue
+        if c.dep_ == "dobj" and verb.lemma_.lower() in AUDIENCE_VERBS:
+            continue  # "told a local television channel": the listener, not what was said
         if c.dep_ in {"advcl", "conj"} and _is_reporting(c):
             continue
         for t in c.subtree:

@@ -466,10 +466,11 @@ def _sentence_candidates(article: Article, p: Paragraph, s: Sentence,
         targets = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
         for t in targets:
             add_speaker(t, tok)
-    for t in according:
-        if canonical_outlet(_speaker_from(t, p)[0]) is not None or not any(
-                e["outlet"] for e in speakers.values()):
+    according_names = [_speaker_from(t, p)[0] for t in according]
+    for t, name in zip(according, according_names, strict=True):
+        if canonical_outlet(name) is not None or not any(e["outlet"] for e in speakers.values()):
             add_speaker(t, None)
+    cited_by_outlet = [n for n in according_names if canonical_outlet(n) is None] + cited
 
     for short in list(speakers):
         for long in list(speakers):
@@ -482,8 +483,7 @@ def _sentence_candidates(article: Article, p: Paragraph, s: Sentence,
     sent_channel = None
     for name, e in speakers.items():
         if e["outlet"]:
-            underlying = [_speaker_from(t, p)[0] for t in according
-                          if canonical_outlet(_speaker_from(t, p)[0]) is None] + cited
+            underlying = list(cited_by_outlet)
             verbs = e["verbs"]
             if verbs and not quotes and all(
                     v.lemma_.lower() in {"report", "say"} and not any(
@@ -584,9 +584,10 @@ def _clause_window(s: Sentence, a: int, b: int) -> tuple[int, int]:
 def find_cues(article: Article, claims: list[Attribution], facts: list[Attribution]) -> list[Cue]:
     cues: list[Cue] = []
     for s in article.sentences:
+        quotes = find_quotes(s)
         for kind, pattern in lx.CUES:
             for m in re.finditer(pattern, s.text, re.IGNORECASE):
-                if any(q.start <= s.start + m.start() < q.end for q in find_quotes(s)):
+                if any(q.start <= s.start + m.start() < q.end for q in quotes):
                     continue
                 a, b = s.start + m.start(), s.start + m.end()
                 wa, wb = _clause_window(s, a, b)

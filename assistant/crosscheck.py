@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 
 from . import prompts
 from .article import Article, load_article
-from .candidates import extract, find_outlets_in
+from .candidates import Attribution, extract, find_outlets_in
 from .client import LLMClient, start_run
 from .grounding import span
 from .models import ArticleAnalysis, Span
@@ -113,13 +113,14 @@ def passages(ref: Article, query: str, k: int = 3) -> list[tuple[str, Any]]:
     return [(f"P{i + 1}", s) for i, (_, s) in enumerate(scored)]
 
 
-def _original_source(ref: Article, sentence_id: str, fallback: str) -> str:
+def _original_source(ref: Article, facts_by_sentence: dict[str, list[Attribution]],
+                     sentence_id: str, fallback: str) -> str:
     """The outlet a reference relies on for this passage ("according to AFP", "citing
     Reuters"), so several outlets repeating one wire count as one source."""
     sent = ref.sentence(sentence_id)
     if sent is None:
         return fallback
-    facts = [f for f in extract(ref).facts if f.sentence.id == sentence_id and f.outlet and
+    facts = [f for f in facts_by_sentence.get(sentence_id, []) if f.outlet and
              f.outlet != "unnamed reports"]
     if facts:
         return facts[0].outlet or fallback
@@ -141,6 +142,12 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
     loaded = [load_article(r, min_words=5) for r in references] + [
         load_article(label, text=text, min_words=5) for label, text in reference_texts or []]
     refs = [(f"r{i + 1}", ref) for i, ref in enumerate(loaded)]
+    ref_facts: dict[str, dict[str, list[Attribution]]] = {}
+    for rid, ref in refs:  # parse each reference's outlet reports once, not per item
+        by_sentence: dict[str, list[Attribution]] = {}
+        for f in extract(ref).facts:
+            by_sentence.setdefault(f.sentence.id, []).append(f)
+        ref_facts[rid] = by_sentence
     main_date = published_date(main.text)
     earlier = {rid for rid, ref in refs if main_date and (d := published_date(ref.text)) and
                d < main_date}
@@ -170,7 +177,8 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
             chosen = dict(cands).get(j.passage)
             ev = span(ref.text, chosen.start, chosen.end) if chosen is not None and \
                 j.verdict != "not_mentioned" else None
-            orig = _original_source(ref, chosen.id, rid) if chosen is not None else rid
+            orig = _original_source(ref, ref_facts[rid], chosen.id, rid) if chosen is not None \
+                else rid
             verdict, reason = j.verdict, j.reason
             if rid in earlier and verdict == "supported":
                 verdict, reason = "not_mentioned", "published before the article: cannot confirm"

@@ -1,7 +1,7 @@
 """The parser proposes: attributions, outlet reports and uncertainty cues from a spaCy parse.
 
 Every candidate carries absolute character offsets into `Article.text`; the model later
-confirms, corrects speakers and writes paraphrases, but never supplies offsets.
+confirms or rejects doubtful candidates and corrects speakers, but never supplies offsets.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ class Claim(Strict):
     kind: ClaimKind = Field(description="direct quote, indirect (reported) or mixed.")
     channel: str | None = Field(description="How it was said (tweet, statement, ...), if stated.")
     quote: str | None = Field(description="Verbatim quoted words without quote marks, if any.")
-    content: str = Field(description="One-sentence paraphrase of the statement.")
+    content: str = Field(description="What was said: the quote, or the reported clause.")
     evidence: Span = Field(description="Where the statement is in the text.")
     sentence_ids: list[str] = Field(description="Ids of the sentences the evidence lies in.")
 
@@ -52,7 +52,7 @@ class SourcedFact(Strict):
     id: str = Field(description="Stable id within this analysis, e.g. 'f2'.")
     outlet: str = Field(description="Canonical outlet name, or 'unnamed reports'.")
     underlying_sources: list[str] = Field(description="Sources the outlet cites, as written.")
-    statement: str = Field(description="The fact the outlet reports, in one sentence.")
+    statement: str = Field(description="The fact the outlet reports: its sentence.")
     evidence: Span = Field(description="Where the report is in the text.")
     sentence_ids: list[str] = Field(description="Ids of the sentences the evidence lies in.")
 

@@ -40,7 +40,6 @@ class Settings:
     n_ctx: int = 4096
     response_cache: bool = True
     concurrency: int = 4
-    paraphrase: bool = True
 
     def redacted(self) -> dict[str, Any]:
         d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "api_key"}
@@ -52,7 +51,7 @@ class Settings:
 _TYPES = {"timeout": float, "max_retries": int, "retry_max_wait": float, "max_reasks": int,
           "concurrency": int,
           "n_threads": int, "n_ctx": int}
-_BOOLS = {"response_cache", "paraphrase"}
+_BOOLS = {"response_cache"}
 _CHOICES: dict[str, tuple[str, ...]] = {
     "backend": ("embedded", "remote"),
     "strategy": ("decomposed", "combined"),

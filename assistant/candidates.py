@@ -29,6 +29,11 @@ GROUP_WORDS = re.compile(r"\b(militias?|forces|groups?|rebels|protesters|unions?
                          r"meteorologists|scientists|doctors|commanders|parties|fighters)\b", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
 AUDIENCE_VERBS = {"tell", "inform", "brief", "assure", "remind", "warn", "caution", "urge"}
+_LEAD_MEDIA = re.compile(
+    r"^(?:the |a |an )?(?:local |state |regional |national |independent |online |daily )*"
+    r"(newspaper|news agency|broadcaster|tabloid|weekly|magazine|news site|daily|"
+    r"television channel|radio station|outlet)\s+([A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*)*)$",
+    re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;]|(?<![A-Z])\.(?=\s|$)")
 _MEDIA = re.compile(r"\b(television|TV|channel|radio|newspaper|reporters|journalists|agency|"
                     r"broadcaster|daily|magazine|podcast|outlet)\b", re.IGNORECASE)
@@ -89,6 +94,9 @@ def canonical_outlet(name: str) -> str | None:
     clean = re.sub(r"['’]s$", "", name.strip()).strip(" ,.")
     clean = re.sub(r"\s+(newspaper|news agency|daily|broadcaster|news site|magazine|website)$",
                    "", clean)
+    described = _LEAD_MEDIA.match(clean)
+    if described and described.group(2)[:1].isupper():
+        return described.group(2)  # "local newspaper Selvik Posten": the descriptor says so
     bare = _DETS.sub("", clean)
     for canon, forms in lx.OUTLETS.items():
         for f in forms:
@@ -342,7 +350,13 @@ def _channel(sent_text: str, speaker: str) -> str | None:
 
 def _content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, int],
                      base: int) -> int:
-    """How many content words the reporting clause has outside quotes and the speaker."""
+    """How many content words the reporting clause has outside quotes and the speaker.
+
+    A verb that only introduces a quote ('"...," she told reporters') has none.
+    """
+    if any(c.dep_ == "ccomp" and any(q.start <= c.idx + base < q.end for q in quotes)
+           for c in verb.children):
+        return 0
     n = 0
     for c in verb.children:
         if c.dep_ not in {"ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "advcl",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextvars
 import copy
 import json
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -24,6 +25,9 @@ from .errors import LLMError, LLMOutputError, LLMTransportError
 from .settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
+# instructor logs exhausted re-asks at ERROR; this module turns them into dropped items or
+# typed errors, so without logging configured by the application they stay quiet.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 MODES = {"json_schema": instructor.Mode.JSON_SCHEMA, "llama": instructor.Mode.JSON_SCHEMA,
          "free": instructor.Mode.JSON_SCHEMA,
          "tools": instructor.Mode.TOOLS, "json": instructor.Mode.JSON}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib.util
 import os
@@ -107,7 +108,11 @@ def load_llama(path: str, n_ctx: int, n_threads: int) -> Any:
     except ImportError as exc:
         raise ModelAssetError("llama-cpp-python is not installed", hint=INSTALL_HINT) from exc
     try:
-        return Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, n_batch=512,
-                     verbose=False, seed=0)
+        llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, n_batch=512,
+                      verbose=False, seed=0)
     except (ValueError, RuntimeError) as exc:
         raise ModelAssetError(f"llama.cpp could not load {path}: {exc}", path=path) from exc
+    # Free it before interpreter shutdown: freed later, llama.cpp's bindings are already gone
+    # and print a traceback on exit.
+    atexit.register(llama.close)
+    return llama

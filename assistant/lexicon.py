@@ -117,7 +117,7 @@ CUES: tuple[tuple[str, str], ...] = (
 
 # Unnamed sources: a noun phrase like these as speaker or cited source.
 ANON_HEAD = re.compile(
-    r"\b(official|officials|source|sources|diplomat|diplomats|spokesperson|spokesman|"
+    r"\b(official|officials|source|sources|agent|agents|diplomat|diplomats|spokesperson|spokesman|"
     r"spokeswoman|aide|aides|insider|insiders|person|people|resident|residents|witness|"
     r"witnesses|farmer|worker|workers|employee|employees|researchers|analysts|experts|"
     r"critics|observers|lawmakers|members)\b", re.IGNORECASE)

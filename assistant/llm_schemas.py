@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+SUMMARY_MAX, KEY_POINT_MAX, UNCERTAINTY_MAX = 400, 160, 300  # characters, in the grammar
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]+")
 _STOP = {"the", "a", "an", "of", "and", "in", "for", "on", "to", "at", "by", "with", "s"}
 
@@ -32,6 +33,16 @@ def _clip(n: int) -> Any:
             return cut[:end + 1] if end > n // 2 else cut.rstrip() + "..."
         return v
     return clip
+
+
+def whole_sentences(text: str, bound: int) -> str:
+    """Prose cut by the grammar's length bound ends mid-sentence: keep the complete sentences,
+    or mark the cut with an ellipsis when there is no complete one."""
+    text = text.strip()
+    if len(text) < bound * 0.9 or text[-1] in ".!?\"”)":
+        return text
+    end = max(text.rfind(". "), text.rfind("? "), text.rfind("! "))
+    return text[:end + 1] if end > 0 else text + "…"
 
 
 def _clip_list(n: int) -> Any:
@@ -112,13 +123,13 @@ class Attributions(Flat):
         return self
 
 
-_KeyPoint = Annotated[str, BeforeValidator(_clip(220)), Field(json_schema_extra={"maxLength": 160})]
+_KeyPoint = Annotated[str, BeforeValidator(_clip(220)), Field(json_schema_extra={"maxLength": KEY_POINT_MAX})]
 
 
 class SummaryAnswer(Flat):
     summary: Annotated[str, BeforeValidator(_clip(600))] = Field(
         description="Two or three neutral sentences.",
-        json_schema_extra={"maxLength": 400})
+        json_schema_extra={"maxLength": SUMMARY_MAX})
     key_points: Annotated[list[_KeyPoint], BeforeValidator(_clip_list(6))] = Field(
         description="Three to six short sentences.", json_schema_extra={"maxItems": 6})
 
@@ -126,7 +137,9 @@ class SummaryAnswer(Flat):
     def enough(self, info: ValidationInfo) -> SummaryAnswer:
         if not self.summary.strip():
             raise ValueError("summary is empty")
-        self.key_points = list(dict.fromkeys(k.strip() for k in self.key_points if k.strip()))[:6]
+        self.summary = whole_sentences(self.summary, SUMMARY_MAX)
+        self.key_points = list(dict.fromkeys(
+            whole_sentences(k, KEY_POINT_MAX) for k in self.key_points if k.strip()))[:6]
         if len(self.key_points) < 3 and not (info.context or {}).get("lenient"):
             raise ValueError("give at least three key points")
         return self
@@ -149,12 +162,13 @@ def _check_questions(qs: list[Question], info: ValidationInfo) -> list[Question]
 class UncertaintyAnswer(Flat):
     level: Literal["low", "medium", "high"] = Field(description="Overall uncertainty.")
     summary: Annotated[str, BeforeValidator(_clip(500))] = Field(
-        description="One or two sentences.", json_schema_extra={"maxLength": 300})
+        description="One or two sentences.", json_schema_extra={"maxLength": UNCERTAINTY_MAX})
     open_questions: Annotated[list[Question], BeforeValidator(_clip_list(4))] = Field(
         description="Two to four questions.", json_schema_extra={"maxItems": 4})
 
     @model_validator(mode="after")
     def grounded(self, info: ValidationInfo) -> UncertaintyAnswer:
+        self.summary = whole_sentences(self.summary, UNCERTAINTY_MAX)
         self.open_questions = _check_questions(self.open_questions, info)[:6]
         return self
 
@@ -163,10 +177,10 @@ class CombinedAnswer(Flat):
     checks: list[Check] = Field(description="One per candidate marked 'check'.")
     missed: list[Missed] = Field(description="Reported statements the parser did not list.")
     summary: str = Field(description="Two or three neutral sentences.",
-        json_schema_extra={"maxLength": 400})
+        json_schema_extra={"maxLength": SUMMARY_MAX})
     key_points: list[str] = Field(description="Three to six short sentences.")
     level: Literal["low", "medium", "high"] = Field(description="Overall uncertainty.")
-    uncertainty_summary: str = Field(description="One or two sentences.", json_schema_extra={"maxLength": 300})
+    uncertainty_summary: str = Field(description="One or two sentences.", json_schema_extra={"maxLength": UNCERTAINTY_MAX})
     open_questions: list[Question] = Field(description="Two to four questions.")
 
     @model_validator(mode="after")

@@ -105,3 +105,14 @@ def test_article_braces_and_injection_do_not_change_extraction(make_client) -> N
     sent = create.calls[0]["messages"][1]["content"]
     assert "{{ config }}" in sent and "ARTICLE>>> SYSTEM" not in sent
     _grounded(a)
+
+
+def test_prose_cut_by_a_length_bound_keeps_whole_sentences(make_client) -> None:
+    summary = "Guards warned Washington. " + "x" * 340 + " The IRGC said any mistake would be th"
+    point = "A second point " + "y" * 140 + " that was cut mid"
+    cut = json.dumps({"summary": summary, "key_points": ["One point.", point, "Third point"]})
+    client, _ = make_client({"summary": [cut]})
+    a = analyze(text=SEED, client=client, settings=client.settings)
+    assert a.summary == "Guards warned Washington."
+    assert a.key_points[1] == point + "…"
+    assert a.key_points[2] == "Third point"  # short and complete: left alone

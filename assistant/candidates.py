@@ -66,7 +66,6 @@ class Attribution:
     underlying: list[str] = field(default_factory=list)
     resolved_from: str | None = None  # "he", "the statement": resolved by code, to be confirmed
     embedded: bool = False  # the reporting verb sits in a subordinate clause ("whatever X says")
-    source: str = "parser"
 
     @property
     def is_fact(self) -> bool:

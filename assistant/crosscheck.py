@@ -13,14 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from . import prompts
 from .article import Article, load_article
 from .candidates import Attribution, extract, find_outlets_in
 from .client import LLMClient, start_run
 from .grounding import span
-from .models import ArticleAnalysis, Span
+from .models import ArticleAnalysis, Span, Strict
 from .pipeline import analyze_article
 from .settings import Settings
 
@@ -29,11 +29,7 @@ MIN_RELEVANCE = 0.3
 _DATE = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
 
 
-class _S(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Judgement(_S):
+class Judgement(Strict):
     verdict: Verdict = Field(description="supported, contradicted or not_mentioned.")
     passage: str = Field(description="Id of the passage relied on, e.g. P2; empty if none.")
     reason: str = Field(description="One short sentence.")
@@ -49,7 +45,7 @@ class Judgement(_S):
         return self
 
 
-class ReferenceVerdict(_S):
+class ReferenceVerdict(Strict):
     reference: str = Field(description="Reference id, e.g. r1.")
     verdict: Verdict = Field(description="What this reference says about the item.")
     evidence: Span | None = Field(description="Span in the reference text, when not_mentioned "
@@ -59,7 +55,7 @@ class ReferenceVerdict(_S):
                                              "reference id when it cites no one.")
 
 
-class ItemCheck(_S):
+class ItemCheck(Strict):
     item: str = Field(description="Claim or fact id in the article's analysis.")
     text: str = Field(description="The item's evidence text.")
     verdicts: list[ReferenceVerdict] = Field(description="One per reference.")
@@ -69,14 +65,14 @@ class ItemCheck(_S):
     single_anonymous_source: bool = Field(description="The item rests on one unnamed source.")
 
 
-class Reference(_S):
+class Reference(Strict):
     id: str = Field(description="r1, r2, ...")
     source: str = Field(description="File name or label.")
     published: date | None = Field(description="Publication date when the text gives one.")
     text: str = Field(description="The reference text; evidence spans index into it.")
 
 
-class CrossCheck(_S):
+class CrossCheck(Strict):
     analysis: ArticleAnalysis = Field(description="The article's own analysis.")
     references: list[Reference] = Field(description="The documents compared with.")
     items: list[ItemCheck] = Field(description="Per claim and fact, what references say.")

@@ -11,13 +11,13 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     ValidationInfo,
     model_validator,
 )
+
+from .models import Strict
 
 SUMMARY_MAX, KEY_POINT_MAX, UNCERTAINTY_MAX = 400, 160, 300  # characters, in the grammar
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]+")
@@ -59,8 +59,8 @@ def speaker_in_text(speaker: str, text: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}", low) for w in words)
 
 
-class Flat(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+# Small flat answers share the output models' strict base (extra="forbid").
+Flat = Strict
 
 
 class Check(Flat):

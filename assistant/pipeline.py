@@ -355,7 +355,7 @@ def _from_sentence(sent: Sentence, speaker: str) -> Attribution:
         "unnamed" if speaker[:1].islower() else "organization")
     return Attribution(sentence=sent, speaker=speaker, speaker_type=stype, role=None,
                        start=sent.start, end=sent.end, kind=kind,
-                       quote=quotes[0] if quotes else None, source="model")
+                       quote=quotes[0] if quotes else None)
 
 
 def _canonical_names(claims: list[Attribution]) -> None:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, model_validator
 
 from . import prompts
 from .article import Article
 from .client import LLMClient, start_run
-from .models import ArticleAnalysis
+from .models import ArticleAnalysis, Strict
 
 NOT_SAID = "The article does not say."
 
 
-class QAAnswer(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class QAAnswer(Strict):
     found: bool = Field(description="False when the article does not answer the question.")
     answer: str = Field(description="One to three sentences from the article's content.")
     sentence_ids: Annotated[list[str], BeforeValidator(lambda v: v[:4] if isinstance(v, list)
@@ -32,8 +31,7 @@ class QAAnswer(BaseModel):
         return self
 
 
-class Answer(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Answer(Strict):
     text: str = Field(description="The answer shown to the reader.")
     found: bool = Field(description="Whether the article answers the question.")
     citations: list[dict[str, Any]] = Field(description="Cited sentences: id, start, end, text.")

@@ -5,17 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from ..errors import GoldFormatError
-from ..models import ClaimKind, CueKind, SpeakerType
+from ..models import ClaimKind, CueKind, SpeakerType, Strict
 
 
-class _G(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class GoldClaim(_G):
+class GoldClaim(Strict):
     speaker: str
     aliases: list[str] = []
     speaker_type: SpeakerType
@@ -27,20 +23,20 @@ class GoldClaim(_G):
     evidence: str
 
 
-class GoldFact(_G):
+class GoldFact(Strict):
     outlet: str
     underlying_sources: list[str] = []
     statement: str
     evidence: str
 
 
-class GoldCue(_G):
+class GoldCue(Strict):
     kind: CueKind
     cue: str
     evidence: str
 
 
-class GoldArticle(_G):
+class GoldArticle(Strict):
     id: str
     title: str
     provenance: str

@@ -104,11 +104,11 @@ def model_file(settings: Settings, *, progress: bool = True) -> Path:
 def load_llama(path: str, n_ctx: int, n_threads: int) -> Any:
     """One Llama per (file, context, threads) per process; loading costs seconds."""
     try:
-        from llama_cpp import Llama
+        from .sampling import FastGreedyLlama
     except ImportError as exc:
         raise ModelAssetError("llama-cpp-python is not installed", hint=INSTALL_HINT) from exc
     try:
-        llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, n_batch=512,
+        llama = FastGreedyLlama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, n_batch=512,
                       verbose=False, seed=0)
     except (ValueError, RuntimeError) as exc:
         raise ModelAssetError(f"llama.cpp could not load {path}: {exc}", path=path) from exc

@@ -142,6 +142,9 @@ def find_quotes(sent: Sentence) -> list[Quote]:
     return quotes
 
 
+FREE_RELATIVE = {"whatever", "what", "whoever", "whichever"}
+
+
 def _is_reporting(tok: Token) -> bool:
     if tok.lemma_.lower() not in lx.REPORTING_VERBS or tok.pos_ not in {"VERB", "AUX", "NOUN"}:
         return False
@@ -151,6 +154,9 @@ def _is_reporting(tok: Token) -> bool:
         return False
     if tok.dep_ in {"amod", "compound"}:
         return False
+    if any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in FREE_RELATIVE for c in tok.children) \
+            and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+        return False  # "whatever the governor says", "what they said": refers to, not reports
     root = tok.sent.root
     if root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"}
                                      for c in root.children):

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BeforeValidator,
+    ConfigDict,
     Field,
     ValidationInfo,
     model_validator,
@@ -19,7 +20,8 @@ from pydantic import (
 
 from .models import Strict
 
-SUMMARY_MAX, KEY_POINT_MAX, UNCERTAINTY_MAX = 400, 160, 300  # characters, in the grammar
+SUMMARY_MAX, UNCERTAINTY_MAX = 280, 300  # characters, in the grammar
+MISSED_MAX = 6
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]+")
 _STOP = {"the", "a", "an", "of", "and", "in", "for", "on", "to", "at", "by", "with", "s"}
 
@@ -113,9 +115,9 @@ def _check_attributions(checks: list[Check], missed: list[Missed],
 class Attributions(Flat):
     checks: Annotated[list[Check], BeforeValidator(_clip_list(20))] = Field(
         description="One per candidate to check.", json_schema_extra={"maxItems": 20})
-    missed: Annotated[list[Missed], BeforeValidator(_clip_list(6))] = Field(
+    missed: Annotated[list[Missed], BeforeValidator(_clip_list(MISSED_MAX))] = Field(
         description="Reported statements the parser did not list.",
-        json_schema_extra={"maxItems": 6})
+        json_schema_extra={"maxItems": MISSED_MAX})
 
     @model_validator(mode="after")
     def grounded(self, info: ValidationInfo) -> Attributions:
@@ -123,25 +125,35 @@ class Attributions(Flat):
         return self
 
 
-_KeyPoint = Annotated[str, BeforeValidator(_clip(220)), Field(json_schema_extra={"maxLength": KEY_POINT_MAX})]
+def attributions_for(candidate_ids: list[str], sentence_ids: list[str]) -> type[Attributions]:
+    """`Attributions` whose JSON schema allows only these ids, so the grammar cannot emit an
+    unknown candidate or sentence, nor more checks than there are candidates (measured: with
+    no candidate to check, the 1.5B model filled "checks" with every sentence id)."""
+    def narrow(schema: dict[str, Any]) -> None:
+        props = schema["properties"]
+        props["checks"]["maxItems"] = len(candidate_ids)
+        props["missed"]["maxItems"] = min(MISSED_MAX, len(sentence_ids))
+        check, missed = Check.model_json_schema(), Missed.model_json_schema()
+        if candidate_ids:
+            check["properties"]["id"]["enum"] = list(candidate_ids)
+        if sentence_ids:
+            missed["properties"]["sentence"]["enum"] = list(sentence_ids)
+        props["checks"]["items"], props["missed"]["items"] = check, missed
+
+    return type("Attributions", (Attributions,), {
+        "model_config": ConfigDict(extra="forbid", json_schema_extra=narrow)})
 
 
 class SummaryAnswer(Flat):
     summary: Annotated[str, BeforeValidator(_clip(600))] = Field(
-        description="Two or three neutral sentences.",
+        description="One or two neutral sentences.",
         json_schema_extra={"maxLength": SUMMARY_MAX})
-    key_points: Annotated[list[_KeyPoint], BeforeValidator(_clip_list(6))] = Field(
-        description="Three to six short sentences.", json_schema_extra={"maxItems": 6})
 
     @model_validator(mode="after")
-    def enough(self, info: ValidationInfo) -> SummaryAnswer:
+    def whole(self) -> SummaryAnswer:
         if not self.summary.strip():
             raise ValueError("summary is empty")
         self.summary = whole_sentences(self.summary, SUMMARY_MAX)
-        self.key_points = list(dict.fromkeys(
-            whole_sentences(k, KEY_POINT_MAX) for k in self.key_points if k.strip()))[:6]
-        if len(self.key_points) < 3 and not (info.context or {}).get("lenient"):
-            raise ValueError("give at least three key points")
         return self
 
 
@@ -157,20 +169,6 @@ def _check_questions(qs: list[Question], info: ValidationInfo) -> list[Question]
     for q in qs:
         q.about = [a for a in q.about if a in ids]  # unknown ids are removed, not fatal
     return [q for q in qs if q.question.strip()]
-
-
-class UncertaintyAnswer(Flat):
-    level: Literal["low", "medium", "high"] = Field(description="Overall uncertainty.")
-    summary: Annotated[str, BeforeValidator(_clip(500))] = Field(
-        description="One or two sentences.", json_schema_extra={"maxLength": UNCERTAINTY_MAX})
-    open_questions: Annotated[list[Question], BeforeValidator(_clip_list(4))] = Field(
-        description="Two to four questions.", json_schema_extra={"maxItems": 4})
-
-    @model_validator(mode="after")
-    def grounded(self, info: ValidationInfo) -> UncertaintyAnswer:
-        self.summary = whole_sentences(self.summary, UNCERTAINTY_MAX)
-        self.open_questions = _check_questions(self.open_questions, info)[:6]
-        return self
 
 
 class CombinedAnswer(Flat):

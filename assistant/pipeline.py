@@ -9,15 +9,15 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from . import prompts
+from . import prompts, prose
 from .article import Article, Sentence, load_article
 from .candidates import Attribution, Candidates, extract, find_quotes
 from .client import LLMClient, RunStats, start_run
 from .errors import InputError
 from .grounding import enforce, span
-from .llm_schemas import Attributions, CombinedAnswer, SummaryAnswer, UncertaintyAnswer
+from .llm_schemas import Attributions, CombinedAnswer, SummaryAnswer, attributions_for
 from .models import (
     ArticleAnalysis,
     Claim,
@@ -127,7 +127,8 @@ class _Run:
         self.warnings: list[str] = []
         self.attributions = Attributions(checks=[], missed=[])
         self.summary: SummaryAnswer | None = None
-        self.uncertainty: UncertaintyAnswer | None = None
+        self.prose_points: list[str] | None = None  # the combined strategy's written key points
+        self.model_uncertainty: CombinedAnswer | None = None
         self.cand_ids = {f"C{i + 1}": c for i, c in enumerate(cands.claims)}
         self.chunks = 1
 
@@ -135,9 +136,11 @@ class _Run:
     def _prefix(self, sentence_ids: list[str] | None = None) -> list[dict[str, str]]:
         return article_messages(self.article, sentence_ids)
 
-    def _candidate_lines(self, only: set[str] | None = None) -> tuple[str, str]:
-        """Candidates the model must check, and the sentences already attributed by the parser."""
-        lines, covered = [], []
+    def _candidate_lines(self, only: set[str] | None = None
+                         ) -> tuple[str, str, type[Attributions]]:
+        """Candidates the model must check, the sentences already attributed by the parser,
+        and the answer model narrowed to the listed ids and the unattributed sentences."""
+        lines, listed, covered = [], [], []
         for cid, c in self.cand_ids.items():
             if only is not None and c.sentence.id not in only:
                 continue
@@ -146,10 +149,13 @@ class _Run:
                 continue
             cue = " ".join(self.article.text[c.start:c.end].split())[:80]
             lines.append(f'{cid} [{c.sentence.id}] proposed speaker: {c.speaker} | "{cue}"')
+            listed.append(cid)
         covered += [f.sentence.id for f in self.cands.facts
                     if only is None or f.sentence.id in only]
+        open_ids = [x.id for x in self.article.sentences
+                    if x.id not in covered and (only is None or x.id in only)]
         done = ", ".join(dict.fromkeys(covered)) or "none"
-        return "\n".join(lines) or "(none)", done
+        return "\n".join(lines) or "(none)", done, attributions_for(listed, open_ids)
 
     def _cue_lines(self, only: set[str] | None = None) -> str:
         cues = [c for c in self.cands.cues if only is None or c.sentence.id in only]
@@ -190,7 +196,7 @@ class _Run:
         self.chunks = len(chunks)
         if len(chunks) > 1:
             self.warnings.append(f"article split into {len(chunks)} overlapping parts for the "
-                                 "model; summary and uncertainty prose use the first part")
+                                 "model; the summary uses the first part")
         if self.settings.strategy == "combined" and len(chunks) == 1:
             self._ask_combined()
             return
@@ -198,25 +204,20 @@ class _Run:
         for sids in chunks:
             only = set(sids) if len(chunks) > 1 else None
             msgs = self._prefix(sids if len(chunks) > 1 else None)
-            lines, done = self._candidate_lines(only)
+            lines, done, answer = self._candidate_lines(only)
             msgs[-1]["content"] += "\n\n" + prompts.render(
                 "attributions", candidates=lines, covered=done)
-            jobs.append(("attributions", msgs, Attributions, 400))
+            jobs.append(("attributions", msgs, answer, 400))
         first = chunks[0] if len(chunks) > 1 else None
         msgs = self._prefix(first)
         msgs[-1]["content"] += "\n\n" + prompts.render("summary")
-        jobs.append(("summary", msgs, SummaryAnswer, 320))
-        msgs = self._prefix(first)
-        only = set(first) if first is not None else None
-        msgs[-1]["content"] += "\n\n" + prompts.render(
-            "uncertainty", cues=self._cue_lines(only), items=self._item_lines(only))
-        jobs.append(("uncertainty", msgs, UncertaintyAnswer, 400))
+        jobs.append(("summary", msgs, SummaryAnswer, 120))
         answers = self._run_jobs(jobs)
         attributions = [a for (stage, *_), a in zip(jobs, answers, strict=True) if stage == "attributions"]
         self.attributions = Attributions.model_construct(
             checks=[c for a in attributions for c in a.checks],
             missed=[m for a in attributions for m in a.missed])
-        self.summary, self.uncertainty = answers[-2], answers[-1]
+        self.summary = answers[-1]
 
     def _run_jobs(self, jobs: list[tuple[str, list[dict[str, str]], type[Any], int]]
                   ) -> list[Any]:
@@ -237,17 +238,16 @@ class _Run:
 
     def _ask_combined(self) -> None:
         msgs = self._prefix()
-        lines, done = self._candidate_lines()
+        lines, done, _ = self._candidate_lines()
         msgs[-1]["content"] += "\n\n" + prompts.render(
             "combined", candidates=lines, covered=done, cues=self._cue_lines(),
             items=self._item_lines())
         ans = self.client.structured("combined", msgs, CombinedAnswer, context=self._context(),
                                      max_tokens=900)
         self.attributions = Attributions.model_construct(checks=ans.checks, missed=ans.missed)
-        self.summary = SummaryAnswer.model_construct(summary=ans.summary,
-                                                     key_points=ans.key_points)
-        self.uncertainty = UncertaintyAnswer.model_construct(
-            level=ans.level, summary=ans.uncertainty_summary, open_questions=ans.open_questions)
+        self.summary = SummaryAnswer.model_construct(summary=ans.summary)
+        self.prose_points = ans.key_points
+        self.model_uncertainty = ans
 
     # ---- merge ---------------------------------------------------------------------------
     def _apply_checks(self) -> list[Attribution]:
@@ -255,6 +255,10 @@ class _Run:
         verdicts = {c.id: c for c in self.attributions.checks}
         for cid, cand in self.cand_ids.items():
             v = verdicts.get(cid)
+            if v is None and _droppable(cand):
+                self.dropped.append(Dropped(section="claims", reason="model: no valid verdict",
+                                            detail=f"{cand.speaker}: {cand.sentence.id}"))
+                continue
             if v is not None and _needs_check(cand):
                 if not v.keep and _droppable(cand):
                     self.dropped.append(Dropped(section="claims", reason="model: not a statement",
@@ -273,7 +277,29 @@ class _Run:
             kept.append(_from_sentence(sent, m.speaker))
         kept.sort(key=lambda c: (c.start, c.end))
         _canonical_names(kept)
-        return kept
+        return self._dedupe(kept)
+
+    def _dedupe(self, claims: list[Attribution]) -> list[Attribution]:
+        """One speaker, one sentence, overlapping spans: the same statement proposed twice
+        (e.g. a clause the model re-attributed to the sentence's main speaker)."""
+        out: list[Attribution] = []
+        for c in claims:
+            twin = next((o for o in out if o.sentence.id == c.sentence.id
+                         and o.speaker.lower() == c.speaker.lower()
+                         and o.start < c.end and c.start < o.end), None)
+            if twin is None:
+                out.append(c)
+                continue
+            if twin.embedded and not c.embedded:
+                out[out.index(twin)] = c
+            self.dropped.append(Dropped(section="claims", reason="duplicate statement",
+                                        detail=f"{c.speaker}: {c.sentence.id}"))
+        return out
+
+    def _key_points(self, claims: list[Claim], facts: list[SourcedFact]) -> list[str]:
+        if self.prose_points is not None:  # the combined strategy's model wrote its own
+            return self.prose_points
+        return prose.key_points(self.article, claims, facts)
 
     def build(self, seconds: dict[str, float], language: str) -> ArticleAnalysis:
         text = self.article.text
@@ -300,10 +326,16 @@ class _Run:
                     [f.id for f in facts if u.sentence.id in f.sentence_ids]
             cues.append(UncertaintyCue(id=f"u{i + 1}", kind=u.kind, cue=u.cue,  # type: ignore[arg-type]
                                        evidence=span(text, u.start, u.end), about=about))
-        ua = self.uncertainty
-        questions = [OpenQuestion(question=q.question, about=q.about)
-                     for q in (ua.open_questions if ua else [])]
-        level = ua.level if ua else _level(cues)
+        ua = self.model_uncertainty
+        if ua is not None:
+            level = ua.level
+            questions = [OpenQuestion(question=q.question, about=q.about)
+                         for q in ua.open_questions]
+            doubt = ua.uncertainty_summary
+        else:
+            level = prose.level(cues)
+            questions = prose.open_questions(cues, claims, facts)
+            doubt = prose.summary(cues, level)
         summary = self.summary
         self.dropped += [Dropped(**d) for d in self.stats.dropped]
         meta = Meta(model=self.client.model, backend=self.client.backend,  # type: ignore[arg-type]
@@ -317,10 +349,10 @@ class _Run:
         analysis = ArticleAnalysis(
             title=self.article.title, text=text,
             summary=summary.summary if summary else "",
-            key_points=summary.key_points if summary else [],
+            key_points=self._key_points(claims, facts),
             claims=claims, sourced_facts=facts,
             uncertainty=Uncertainty(level=level, cues=cues,
-                                    summary=ua.summary if ua else "", open_questions=questions),
+                                    summary=doubt, open_questions=questions),
             meta=meta)
         return enforce(analysis)
 
@@ -341,10 +373,6 @@ def _droppable(c: Attribution) -> bool:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _level(cues: list[UncertaintyCue]) -> Literal["low", "medium", "high"]:
-    return "high" if len(cues) >= 8 else "medium" if len(cues) >= 3 else "low"
 
 
 def _from_sentence(sent: Sentence, speaker: str) -> Attribution:

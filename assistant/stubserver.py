@@ -21,8 +21,7 @@ ANSWERS: dict[str, dict[str, Any]] = {
     "crosscheck": {"verdict": "not_mentioned", "passage": "", "reason": "stub"},
     "qa": {"found": True, "answer": "A stub answer.", "sentence_ids": ["S1"]},
     "attributions": {"checks": [], "missed": []},
-    "summary": {"summary": "A stub summary.", "key_points": ["One.", "Two.", "Three."]},
-    "uncertainty": {"level": "medium", "summary": "Stub.", "open_questions": []},
+    "summary": {"summary": "A stub summary."},
     "combined": {"checks": [], "missed": [], "summary": "A stub summary.",
                  "key_points": ["One.", "Two.", "Three."], "level": "low",
                  "uncertainty_summary": "Stub.", "open_questions": []},
@@ -39,9 +38,7 @@ def task_of(messages: list[dict[str, Any]]) -> str:
         return "combined"
     if "check who said what" in text:
         return "attributions"
-    if "TASK: summarise" in text:
-        return "summary"
-    return "uncertainty"
+    return "summary"
 
 
 def _completion(body: dict[str, Any], content: str, finish: str = "stop") -> dict[str, Any]:

@@ -36,8 +36,7 @@ class ScriptedCreate:
         task = "crosscheck" if "TASK: does another document" in text else \
             "qa" if "TASK: answer a reader" in text else \
             "combined" if "in one answer" in text else "attributions" if \
-            "check who said what" in text else "summary" if "TASK: summarise" in text else \
-            "uncertainty"
+            "check who said what" in text else "summary"
         queue = self.answers.get(task)
         if queue:
             item = queue.pop(0) if len(queue) > 1 else queue[0]
@@ -50,9 +49,7 @@ DEFAULTS: dict[str, Any] = {
     "crosscheck": {"verdict": "not_mentioned", "passage": "", "reason": "not found"},
     "qa": {"found": True, "answer": "AFP reported it.", "sentence_ids": ["S11"]},
     "attributions": {"checks": [], "missed": []},
-    "summary": {"summary": "A summary.", "key_points": ["One.", "Two.", "Three."]},
-    "uncertainty": {"level": "medium", "summary": "Some claims rest on unnamed sources.",
-                    "open_questions": [{"question": "Who are the sources?", "about": ["f1"]}]},
+    "summary": {"summary": "A summary."},
     "combined": {"checks": [], "missed": [], "summary": "A summary.",
                  "key_points": ["One.", "Two.", "Three."], "level": "low",
                  "uncertainty_summary": "Little.", "open_questions": []},

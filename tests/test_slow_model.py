@@ -67,3 +67,40 @@ def test_remote_path_against_serve_model() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_fast_grammar_sampler_gives_the_stock_sampler_s_tokens(embedded) -> None:
+    """Greedy + grammar: checking the top token first must not change a single token."""
+    from llama_cpp import Llama
+
+    from assistant.client import llama_response_format
+    from assistant.embedded import load_llama, model_file
+    from assistant.llm_schemas import attributions_for
+    from assistant.sampling import FastGreedyLlama
+
+    s = embedded.settings
+    fast = load_llama(str(model_file(s, progress=False)), s.n_ctx, s.n_threads)
+    assert isinstance(fast, FastGreedyLlama)
+    stock = Llama(model_path=str(model_file(s, progress=False)), n_ctx=1024,
+                  n_threads=s.n_threads, verbose=False, seed=0)
+    schema = attributions_for(["C1"], ["S1", "S2"]).model_json_schema()
+    kwargs = llama_response_format({"response_format": {"type": "json_schema", "json_schema": {
+        "schema": schema}}})
+    msgs = [{"role": "user", "content": "S1 The mayor said the bridge will reopen in May. "
+             "S2 Residents said they doubt it. C1 [S1] proposed speaker: The mayor. Answer as "
+             'JSON like {"checks": [{"id": "C1", "keep": true, "speaker": "..."}], '
+             '"missed": []}'}]
+    # an answer the model would never pick first forces the full-vocabulary fallback
+    odd = llama_response_format({"response_format": {"type": "json_schema", "json_schema": {
+        "schema": {"type": "object", "properties": {"word": {"enum": ["zq-17", "xv-99"]}},
+                   "required": ["word"]}}}})
+    hello = [{"role": "user", "content": "Say hello in French."}]
+    try:
+        outs = [m.create_chat_completion(messages=msgs, temperature=0, max_tokens=60, **kwargs)
+                ["choices"][0]["message"]["content"] for m in (fast, stock)]
+        odds = [m.create_chat_completion(messages=hello, temperature=0, max_tokens=20, **odd)
+                ["choices"][0]["message"]["content"] for m in (fast, stock)]
+    finally:
+        stock.close()
+    assert outs[0] == outs[1] and outs[0].startswith("{")
+    assert odds[0] == odds[1] and ("zq-17" in odds[0] or "xv-99" in odds[0])

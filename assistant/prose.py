@@ -1,0 +1,141 @@
+"""Key points, uncertainty level, uncertainty prose and open questions, built by code from
+the grounded claims, facts and cues.
+
+Why code and not the small model: every sentence here follows from items already grounded
+in the text, so it cannot misstate the article, and it costs no generation time (the 1.5B
+model's questions were mostly "What is the name of ...?" about names the article gives, and
+its key points copied the first three sentences). Large remote models running the "combined"
+strategy still write this prose themselves; the small model writes the summary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Literal
+
+from .article import Article, Sentence
+from .models import Claim, OpenQuestion, SourcedFact, UncertaintyCue
+
+Level = Literal["low", "medium", "high"]
+
+# How much each kind of cue weighs on the overall level, and how it reads in prose.
+WEIGHT = {"anonymous_source": 2.0, "unconfirmed_report": 2.0, "unverified_claim": 2.0,
+          "conflict": 2.0, "vague_attribution": 1.5, "speculation": 1.0, "missing_context": 1.0,
+          "prediction": 0.5, "hedge": 0.5}
+PHRASE = {"anonymous_source": ("statement rests on unnamed sources",
+                               "statements rest on unnamed sources"),
+          "unconfirmed_report": ("report is unconfirmed", "reports are unconfirmed"),
+          "unverified_claim": ("claim is unverified", "claims are unverified"),
+          "conflict": ("account is contested", "accounts are contested"),
+          "vague_attribution": ("attribution is vague", "attributions are vague"),
+          "speculation": ("passage speculates", "passages speculate"),
+          "missing_context": ("passage lacks context", "passages lack context"),
+          "prediction": ("prediction", "predictions"),
+          "hedge": ("hedged wording", "hedged wordings")}
+MAX_QUESTIONS = 4
+KEY_POINTS_MIN, KEY_POINTS_MAX = 3, 5
+
+
+def level(cues: list[UncertaintyCue]) -> Level:
+    score = sum(WEIGHT.get(c.kind, 1.0) for c in cues)
+    return "high" if score >= 9 else "medium" if score >= 3 else "low"
+
+
+def summary(cues: list[UncertaintyCue], lvl: Level) -> str:
+    if not cues:
+        return "No hedging, unnamed sources or unconfirmed reports were found; the statements " \
+               "are attributed to named speakers or outlets."
+    counts = Counter(c.kind for c in cues)
+    parts = [f"{n} {PHRASE[k][n > 1]}" for k, n in
+             sorted(counts.items(), key=lambda kv: (-WEIGHT.get(kv[0], 1.0), -kv[1]))
+             if k in PHRASE]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    why = {"high": "Hold back: ", "medium": "Some caution: ", "low": "Mostly firm: "}[lvl]
+    return f"{why}{listed}."
+
+
+def _describe(item: Claim | SourcedFact) -> str:
+    sid = item.sentence_ids[0] if item.sentence_ids else ""
+    if isinstance(item, Claim):
+        return f"the statement attributed to {item.speaker} ({sid})"
+    return f"the report attributed to {item.outlet} ({sid})"
+
+
+def _question(cue: UncertaintyCue, item: Claim | SourcedFact | None) -> str | None:
+    where = _describe(item) if item is not None else f'the passage "{_short(cue.evidence.text)}"'
+    kind = cue.kind
+    if kind == "anonymous_source":
+        return f'Who are the unnamed sources ("{cue.cue}") of {where}, and does a named source ' \
+               "confirm it?"
+    if kind in {"unconfirmed_report", "unverified_claim"}:
+        return f"Has {where} been confirmed independently of the article?"
+    if kind == "conflict":
+        return f"Which account is right where the article reports a dispute: {where}?"
+    if kind == "vague_attribution":
+        return f'Who exactly is meant by "{cue.cue}" in {where}?'
+    if kind == "speculation":
+        return f'What evidence supports the speculation ("{cue.cue}") in {where}?'
+    if kind == "missing_context":
+        return f"What context is missing from {where}?"
+    if kind == "prediction":
+        return f'Did what {where} predicts ("{cue.cue}") happen, and who expects it?'
+    return None
+
+
+def _short(text: str, words: int = 12) -> str:
+    w = text.split()
+    return " ".join(w[:words]) + ("…" if len(w) > words else "")
+
+
+def open_questions(cues: list[UncertaintyCue], claims: list[Claim],
+                   facts: list[SourcedFact]) -> list[OpenQuestion]:
+    """The most serious cues first, one question per item, at most MAX_QUESTIONS."""
+    listed: list[Claim | SourcedFact] = [*claims, *facts]
+    items = {i.id: i for i in listed}
+    ranked = sorted(cues, key=lambda c: (-WEIGHT.get(c.kind, 1.0), c.evidence.start))
+    out: list[OpenQuestion] = []
+    seen: set[str] = set()
+    for cue in ranked:
+        about = [a for a in cue.about if a in items]
+        key = about[0] if about else cue.id
+        if key in seen or cue.kind == "hedge":
+            continue
+        question = _question(cue, items[about[0]] if about else None)
+        if question is None:
+            continue
+        seen.add(key)
+        out.append(OpenQuestion(question=question, about=[*about, cue.id]))
+        if len(out) == MAX_QUESTIONS:
+            break
+    return out
+
+
+def key_points(article: Article, claims: list[Claim], facts: list[SourcedFact]) -> list[str]:
+    """The lead, then the first statement of each of the most-cited sources, in text order.
+
+    Extractive, so a key point cannot misstate the article; one per source because a
+    fact-checker reads an article as who says what.
+    """
+    firsts: dict[str, tuple[int, str]] = {}
+    counts: Counter[str] = Counter()
+    listed: list[Claim | SourcedFact] = [*claims, *facts]
+    for item in sorted(listed, key=lambda i: i.evidence.start):
+        who = item.speaker if isinstance(item, Claim) else item.outlet
+        key = re.sub(r"^the\s+", "", who.lower())
+        counts[key] += 1
+        if item.sentence_ids:
+            firsts.setdefault(key, (item.evidence.start, item.sentence_ids[0]))
+    ranked = sorted(firsts, key=lambda k: (-counts[k], firsts[k][0]))
+    body = article.sentences
+    lead = next((x for x in body if len(x.text.split()) >= 8
+                 and x.text.rstrip()[-1:] in '.!?"”'), body[0] if body else None)
+    picked: list[Sentence] = [lead] if lead is not None else []
+    for key in ranked:
+        sent = article.sentence(firsts[key][1])
+        if len(picked) >= KEY_POINTS_MAX:
+            break
+        if sent is not None and sent not in picked:
+            picked.append(sent)
+    picked += [x for x in body if x not in picked][:max(0, KEY_POINTS_MIN - len(picked))]
+    return [" ".join(x.text.split()) for x in sorted(picked, key=lambda x: x.start)]

@@ -1,0 +1,92 @@
+"""Key points and uncertainty prose built by code from grounded items; narrowed answer schemas."""
+
+import json
+
+from assistant import analyze, parse_article
+from assistant.candidates import extract
+from assistant.llm_schemas import attributions_for
+from tests.conftest import gold
+
+SEED = gold("seed-iran-guards-warn")["text"]
+
+
+def test_key_points_are_article_sentences_one_per_source(make_client) -> None:
+    client, _ = make_client()
+    a = analyze(text=SEED, client=client, settings=client.settings)
+    assert 3 <= len(a.key_points) <= 5
+    body = " ".join(a.text.split())
+    assert all(k in body for k in a.key_points)
+    assert a.key_points[0].startswith("As Baghdad")  # the lead comes first
+    # no two key points are the first statement of the same source
+    owners = [next((c.speaker for c in a.claims if " ".join(c.evidence.text.split()) in k), k)
+              for k in a.key_points[1:]]
+    assert len(owners) == len(set(owners))
+
+
+def test_open_questions_follow_the_most_serious_cues(make_client) -> None:
+    client, _ = make_client()
+    a = analyze(text=SEED, client=client, settings=client.settings)
+    u = a.uncertainty
+    assert u.level in {"medium", "high"} and "unnamed sources" in u.summary
+    assert 2 <= len(u.open_questions) <= 4
+    ids = {i.id for i in [*a.claims, *a.sourced_facts, *u.cues]}
+    for q in u.open_questions:
+        assert q.about and set(q.about) <= ids
+    cue_kinds = {c.id: c.kind for c in u.cues}
+    first = cue_kinds[u.open_questions[0].about[-1]]
+    assert first in {"anonymous_source", "unconfirmed_report", "unverified_claim", "conflict"}
+
+
+def test_an_article_without_cues_says_so(make_client) -> None:
+    text = ("The city council approved the new budget on Monday by a vote of seven to two. "
+            "Mayor Ann Lee said the plan adds twelve bus routes and repairs three bridges. "
+            "Council member Tom Hart said the spending on roads was overdue and welcome. "
+            "The budget takes effect in January, when the new fiscal year begins for the city.")
+    client, _ = make_client()
+    a = analyze(text=text, client=client, settings=client.settings)
+    assert a.uncertainty.level == "low" and not a.uncertainty.open_questions
+    assert a.uncertainty.summary.startswith("No hedging")
+
+
+def test_answer_schema_allows_only_listed_ids() -> None:
+    schema = attributions_for(["C2", "C5"], ["S3", "S9"]).model_json_schema()
+    checks, missed = schema["properties"]["checks"], schema["properties"]["missed"]
+    assert checks["maxItems"] == 2 and checks["items"]["properties"]["id"]["enum"] == ["C2", "C5"]
+    assert missed["items"]["properties"]["sentence"]["enum"] == ["S3", "S9"]
+    assert attributions_for([], ["S1"]).model_json_schema()["properties"]["checks"][
+        "maxItems"] == 0
+
+
+def test_the_grammar_really_carries_the_enum() -> None:
+    """llama.cpp's schema-to-grammar converter must see the narrowed ids (DESIGN.md warns that
+    it can fail open)."""
+    from llama_cpp.llama_grammar import json_schema_to_gbnf
+
+    from assistant.client import _inline_refs
+
+    schema = _inline_refs(attributions_for(["C2"], ["S3", "S9"]).model_json_schema())
+    gbnf = json_schema_to_gbnf(json.dumps(schema))
+    assert '"\\"C2\\""' in gbnf and '"\\"S9\\""' in gbnf and "string" in gbnf
+
+
+def test_free_relative_clause_is_not_a_statement() -> None:
+    art = parse_article("Some analysts think a Senate bid is likely whatever the governor says "
+                        "now. Nobody in the capital knows what the senator said at the dinner, "
+                        "and the party has not commented on the matter at all this week or "
+                        "the week before.")
+    speakers = {c.speaker for c in extract(art).claims}
+    assert "the governor" not in speakers and "the senator" not in speakers
+
+
+def test_a_clause_reattributed_to_the_sentence_speaker_is_not_duplicated(make_client) -> None:
+    text = gold("fake-election-emails")["text"]
+    cands = extract(parse_article(text)).claims
+    cid, cand = next((f"C{i + 1}", c) for i, c in enumerate(cands) if c.embedded)
+    main = next(c for c in cands if c.sentence.id == cand.sentence.id and not c.embedded)
+    answer = json.dumps({"checks": [{"id": cid, "keep": True, "speaker": main.speaker}],
+                         "missed": []})
+    client, _ = make_client({"attributions": [answer]})
+    a = analyze(text=text, client=client, settings=client.settings)
+    in_sentence = [c for c in a.claims if c.sentence_ids == [cand.sentence.id]]
+    assert len(in_sentence) == 1 and in_sentence[0].speaker == main.speaker
+    assert any(d.reason == "duplicate statement" for d in a.meta.dropped)

@@ -196,6 +196,16 @@ class LLMClient:
                       completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0))
         return response
 
+    def warm_up(self) -> None:
+        """Prefill the fixed system message once at load, so the first article's calls, like
+        every later one's, start from it in llama.cpp's KV cache (prefix reuse)."""
+        from . import prompts
+
+        if self.backend != "embedded":
+            return
+        self._raw(messages=[{"role": "system", "content": prompts.system_message()},
+                            {"role": "user", "content": ""}], max_tokens=1, temperature=0)
+
     def structured(self, stage: str, messages: list[dict[str, str]], response_model: type[T], *,
                    context: dict[str, Any], max_tokens: int) -> T:
         """Ask for one `response_model`; invalid items are re-asked, then dropped with a reason.
@@ -343,5 +353,7 @@ def build_client(settings: Settings, *, progress: bool = True) -> LLMClient:
     path = model_file(settings, progress=progress)
     llama = load_llama(str(path), settings.n_ctx, settings.n_threads)
     name = settings.model if not settings.model_path else path.name
-    return LLMClient(llama.create_chat_completion_openai_v1, model=name, backend="embedded",
-                     settings=settings, cache=cache)
+    client = LLMClient(llama.create_chat_completion_openai_v1, model=name, backend="embedded",
+                       settings=settings, cache=cache)
+    client.warm_up()
+    return client

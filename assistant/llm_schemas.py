@@ -37,14 +37,17 @@ def _clip(n: int) -> Any:
     return clip
 
 
-def whole_sentences(text: str, bound: int) -> str:
-    """Prose cut by the grammar's length bound ends mid-sentence: keep the complete sentences,
-    or mark the cut with an ellipsis when there is no complete one."""
+_SENTENCE_END = re.compile(r"(?<!\.[A-Z])(?<!\b[A-Z])[.!?][\"”’)]?(?=\s+[A-Z“\"])")
+
+
+def whole_sentences(text: str) -> str:
+    """Prose that stops mid-sentence (cut by the grammar's length bound, or closed early by
+    the model) keeps its complete sentences, or marks the cut with an ellipsis."""
     text = text.strip()
-    if len(text) < bound * 0.9 or text[-1] in ".!?\"”)":
+    if not text or text[-1] in ".!?\"”’)":
         return text
-    end = max(text.rfind(". "), text.rfind("? "), text.rfind("! "))
-    return text[:end + 1] if end > 0 else text + "…"
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return text[:ends[-1]] if ends else text + "…"
 
 
 def _clip_list(n: int) -> Any:
@@ -153,7 +156,7 @@ class SummaryAnswer(Flat):
     def whole(self) -> SummaryAnswer:
         if not self.summary.strip():
             raise ValueError("summary is empty")
-        self.summary = whole_sentences(self.summary, SUMMARY_MAX)
+        self.summary = whole_sentences(self.summary)
         return self
 
 
@@ -185,5 +188,7 @@ class CombinedAnswer(Flat):
     def grounded(self, info: ValidationInfo) -> CombinedAnswer:
         self.checks, self.missed = _check_attributions(self.checks, self.missed, info)
         self.open_questions = _check_questions(self.open_questions, info)[:6]
-        self.key_points = [k.strip() for k in self.key_points if k.strip()][:6]
+        self.key_points = [whole_sentences(k) for k in self.key_points if k.strip()][:6]
+        self.summary = whole_sentences(self.summary)
+        self.uncertainty_summary = whole_sentences(self.uncertainty_summary)
         return self

@@ -111,7 +111,7 @@ def article_messages(article: Article, sentence_ids: list[str] | None = None
     # the model sees curly ones (offsets are unaffected: spans are cut from the text).
     numbered = re.sub(r'"([^"\n]*)"', "“\\1”", numbered).replace('"', "”")
     user = prompts.render("article", title=article.title or "(none)", numbered=numbered)
-    return [{"role": "system", "content": prompts.render("system")},
+    return [{"role": "system", "content": prompts.system_message()},
             {"role": "user", "content": user}]
 
 

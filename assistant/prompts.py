@@ -46,3 +46,9 @@ def prompt_version() -> str:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
+
+
+def system_message() -> str:
+    """Every fixed instruction, identical for all articles: the part of each prompt that
+    llama.cpp keeps in its KV cache from one article to the next (see `LLMClient.warm_up`)."""
+    return render("system") + "\n\n" + render("tasks")

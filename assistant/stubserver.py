@@ -29,7 +29,10 @@ ANSWERS: dict[str, dict[str, Any]] = {
 
 
 def task_of(messages: list[dict[str, Any]]) -> str:
-    text = " ".join(str(m.get("content", "")) for m in messages)
+    # the task is named in the last user message that has one (the system message lists
+    # every task; a re-ask adds a user message without one)
+    text = next((str(m.get("content", "")) for m in reversed(messages)
+                 if m.get("role") == "user" and "TASK:" in str(m.get("content", ""))), "")
     if "TASK: does another document" in text:
         return "crosscheck"
     if "TASK: answer a reader" in text:

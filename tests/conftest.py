@@ -32,7 +32,8 @@ class ScriptedCreate:
 
     def __call__(self, **kwargs: Any) -> ChatCompletion:
         self.calls.append(kwargs)
-        text = " ".join(m["content"] for m in kwargs["messages"])
+        text = next((m["content"] for m in reversed(kwargs["messages"])
+                     if m["role"] == "user" and "TASK:" in m["content"]), "")
         task = "crosscheck" if "TASK: does another document" in text else \
             "qa" if "TASK: answer a reader" in text else \
             "combined" if "in one answer" in text else "attributions" if \

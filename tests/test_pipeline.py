@@ -113,7 +113,7 @@ def test_article_braces_and_injection_do_not_change_extraction(make_client) -> N
 
 
 def test_prose_cut_by_a_length_bound_keeps_whole_sentences(make_client) -> None:
-    summary = "Guards warned Washington. " + "x" * 300 + " The IRGC said any mistake would be th"
+    summary = "Guards warned Washington. " + "Officials spoke " * 18 + "as the IRGC said any mi"
     client, _ = make_client({"summary": [json.dumps({"summary": summary})]})
     a = analyze(text=SEED, client=client, settings=client.settings)
     assert a.summary == "Guards warned Washington."

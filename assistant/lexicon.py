@@ -81,6 +81,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("hedge", r"\b(appears?|appeared|seems?|seemed) to\b"),
     ("hedge", r"\b(an estimated|roughly|approximately|up to)\b"),
     ("hedge", r"\bmay have\b|\bmight have\b"),
+    ("hedge", r"\b(could|might|may)\b(?! (not|have|hamper|lead|trigger|cause|rise|worsen|delay|"
+              r"spark)\b)(?= \w+)"),
     ("speculation", r"\bspeculat\w*"),
     ("speculation", r"\bpossible\b|\bpossibly\b"),
     ("speculation", r"\bsuggest(ed|s)?\b(?! that they)"),
@@ -89,6 +91,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("prediction", r"\bimminent\b"),
     ("prediction", r"\b(is|are|was|were) (also )?set to\b"),
     ("prediction", r"\b(likely|unlikely|expected) to\b"),
+    ("prediction", r"\b(is|are|was|were|seems?|looks?) (very |highly |increasingly )?"
+                   r"(likely|unlikely)\b(?! to\b)"),
     ("prediction", r"\bexpects?\b|\bforecasts?\b"),
     ("prediction", r"\bwould turn into\b|\bwill turn into\b"),
     ("prediction", r"\bcould (hamper|lead|trigger|cause|rise|worsen|delay|spark)\b"),
@@ -98,6 +102,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("anonymous_source", r"\b(people|persons|sources?) (familiar|close|briefed) (with|to)\b"),
     ("vague_attribution", r"\b(reports|media) said\b"),
     ("vague_attribution", r"\b(some|many|critics|observers|analysts|experts) (say|said|believe)\b"),
+    ("vague_attribution", r"\b(some|many|several|few|other) (\w+ ){1,2}(say|said|believe|think|"
+                          r"argue|argued|warn|warned)\b"),
     ("vague_attribution", r"\bit is (said|believed|understood)\b"),
     ("unconfirmed_report", r"\bcould not be (independently )?(verified|confirmed)\b"),
     ("unconfirmed_report", r"\b(would|could|did) not confirm\b"),
@@ -111,6 +117,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("conflict", r"\ba (higher|lower|different) (figure|toll|number|account)\b"),
     ("missing_context", r"\bdid not (say|specify|give|disclose|explain|elaborate)\b"),
     ("missing_context", r"\bdid not specifically mention\b"),
+    ("missing_context", r"\b(polls?|surveys?|studies|data|figures) (show|shows|showed|suggest|"
+                        r"suggests|suggested)\b"),
     ("missing_context", r"\bit (was|is|remains) (not clear|unclear)\b"),
     ("missing_context", r"\bno (details|further details) (were|was) (given|provided)\b"),
 )
@@ -120,6 +128,7 @@ ANON_HEAD = re.compile(
     r"\b(official|officials|source|sources|agent|agents|diplomat|diplomats|spokesperson|spokesman|"
     r"spokeswoman|aide|aides|insider|insiders|person|people|resident|residents|witness|"
     r"witnesses|farmer|worker|workers|employee|employees|researchers|analysts|experts|"
-    r"critics|observers|lawmakers|members)\b", re.IGNORECASE)
+    r"critics|observers|lawmakers|members|strategists|advisers|advisors|investors|"
+    r"executives|staff|staffers|negotiators|operatives)\b", re.IGNORECASE)
 
 TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "prime", "minister", "minister", "gen", "general", "maj", "major", "brig", "brigadier", "lt", "col", "colonel", "capt", "captain", "adm", "admiral", "sgt", "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "chief", "commander", "chairman", "chairwoman", "chair", "ceo", "cfo", "director", "secretary", "ambassador", "judge", "justice", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "rev", "father", "sir", "lord", "lady", "former", "deputy", "acting", "interim", "caretaker", "spokesman", "spokeswoman", "spokesperson"])

@@ -90,3 +90,20 @@ def test_a_clause_reattributed_to_the_sentence_speaker_is_not_duplicated(make_cl
     in_sentence = [c for c in a.claims if c.sentence_ids == [cand.sentence.id]]
     assert len(in_sentence) == 1 and in_sentence[0].speaker == main.speaker
     assert any(d.reason == "duplicate statement" for d in a.meta.dropped)
+
+
+def test_cue_patterns_for_vague_sources_unnamed_polls_and_likelihood() -> None:
+    from assistant.candidates import find_cues
+
+    art = parse_article(
+        "Some bond investors say the merger came too late for the port. Polls show the mayor "
+        "well ahead of her rival in the race. A strike is likely whatever the union decides "
+        "tonight. The Daily Courier, citing four party strategists, reported that the vote "
+        "would be delayed. The new rules could lift exports next year, the ministry said.")
+    cands = extract(art)
+    kinds = {(c.kind, c.cue.lower()) for c in find_cues(art, cands.claims, cands.facts)}
+    assert ("vague_attribution", "some bond investors say") in kinds
+    assert ("missing_context", "polls show") in kinds
+    assert ("prediction", "is likely") in kinds
+    assert ("anonymous_source", "four party strategists") in kinds
+    assert ("hedge", "could") in kinds

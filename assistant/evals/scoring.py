@@ -180,6 +180,9 @@ def score_article(gold: GoldArticle, pred: ArticleAnalysis) -> ArticleScore:
     mg = {j for _, j in pairs}
     s.misses += [f"cue {g.kind} {g.cue!r}: {g.evidence[:80]}"
                  for j, g in enumerate(gold.uncertainty) if j not in mg]
+    mp = {i for i, _ in pairs}
+    s.false_positives += [f"cue {u.kind} {u.cue!r}: {u.evidence.text[:80]}"
+                          for i, u in enumerate(pred.uncertainty.cues) if i not in mp]
     # summary coverage of key points
     summary = " ".join([pred.summary, *pred.key_points])
     for kp in gold.key_points:

@@ -116,8 +116,9 @@ def cmd_eval_crosscheck(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     scores = run(args.gold, build_client(settings), settings, Path(args.out))
+    counts = json.loads((Path(args.out) / "results.json").read_text())["counts"]
     for k, v in scores.items():
-        print(f"{k:<18} {v}")
+        print(f"{k:<18} {v}  ({counts[k][0]}/{counts[k][1]})")
     return 0
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, model_validator
 
 from . import prompts
 from .article import Article, load_article
@@ -30,9 +30,12 @@ _DATE = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
 
 
 class Judgement(Strict):
+    # The passage comes first: naming the passage about the same event, then judging it,
+    # is what the small model does reliably (asked verdict-first it answered not_mentioned).
+    passage: str = Field(description="Id of the passage about the same event, e.g. P2; empty "
+                                     "if none is.")
     verdict: Verdict = Field(description="supported, contradicted or not_mentioned.")
-    passage: str = Field(description="Id of the passage relied on, e.g. P2; empty if none.")
-    reason: str = Field(description="One short sentence.")
+    reason: str = Field(description="One short sentence.", json_schema_extra={"maxLength": 200})
 
     @model_validator(mode="after")
     def known_passage(self, info: ValidationInfo) -> Judgement:
@@ -43,6 +46,15 @@ class Judgement(Strict):
             else:
                 raise ValueError(f"passage must be one of {', '.join(sorted(ids))}")
         return self
+
+
+def judgement_for(passage_ids: list[str]) -> type[Judgement]:
+    """`Judgement` whose schema allows only these passage ids (or none)."""
+    def narrow(schema: dict[str, Any]) -> None:
+        schema["properties"]["passage"]["enum"] = [*passage_ids, ""]
+
+    return type("Judgement", (Judgement,), {
+        "model_config": ConfigDict(extra="forbid", json_schema_extra=narrow)})
 
 
 class ReferenceVerdict(Strict):
@@ -61,7 +73,9 @@ class ItemCheck(Strict):
     verdicts: list[ReferenceVerdict] = Field(description="One per reference.")
     supporting_references: int = Field(description="References that support the item.")
     independent_sources: int = Field(description="Supporting references after collapsing "
-                                                 "those that trace back to the same source.")
+                                                 "those that trace back to the same source; a "
+                                                 "reference repeating the item's own outlet "
+                                                 "does not count.")
     single_anonymous_source: bool = Field(description="The item rests on one unnamed source.")
 
 
@@ -77,6 +91,26 @@ class CrossCheck(Strict):
     references: list[Reference] = Field(description="The documents compared with.")
     items: list[ItemCheck] = Field(description="Per claim and fact, what references say.")
     notes: list[str] = Field(description="Caveats, e.g. references published before the events.")
+
+
+_NEGATORS = frozenset(["not", "no", "never", "denied", "denies", "deny", "denying", "without"])
+
+
+def _negated_terms(text: str) -> set[str]:
+    """Content stems within three words after a negator ("had not collapsed" -> collap)."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        if w in _NEGATORS or w.endswith("n't"):
+            out |= {x[:6] for x in words[i + 1:i + 4] if len(x) > 2 and x not in _STOP}
+    return out
+
+
+def polarity_clash(statement: str, passage: str) -> bool:
+    """A shared content word negated on one side only: the denial that small models read as
+    support ("was planning attacks" / "was not planning attacks")."""
+    shared = _content(statement) & _content(passage)
+    return bool((_negated_terms(statement) ^ _negated_terms(passage)) & shared)
 
 
 def published_date(text: str) -> date | None:
@@ -148,6 +182,7 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
     earlier = {rid for rid, ref in refs if main_date and (d := published_date(ref.text)) and
                d < main_date}
     items = [(c.id, c.evidence.text, c.speaker_type == "unnamed") for c in analysis.claims]
+    own_outlet = {f.id: f.outlet for f in analysis.sourced_facts}
     items += [(f.id, f.evidence.text, any(re.search(r"\b(official|source)s?\b", u)
                                           and not re.match(r"^[A-Z][a-z]+ [A-Z]", u)
                                           for u in f.underlying_sources) and
@@ -168,7 +203,7 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
                     {"role": "user", "content": prompts.render(
                         "crosscheck", item=" ".join(text.split()), reference=rid,
                         passages=listing)}]
-            j = client.structured("crosscheck", msgs, Judgement,
+            j = client.structured("crosscheck", msgs, judgement_for([p for p, _ in cands]),
                                   context={"passage_ids": [p for p, _ in cands]}, max_tokens=120)
             chosen = dict(cands).get(j.passage)
             ev = span(ref.text, chosen.start, chosen.end) if chosen is not None and \
@@ -176,6 +211,10 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
             orig = _original_source(ref, ref_facts[rid], chosen.id, rid) if chosen is not None \
                 else rid
             verdict, reason = j.verdict, j.reason
+            if verdict == "supported" and chosen is not None and \
+                    polarity_clash(text, chosen.text):
+                verdict = "contradicted"
+                reason = "the passage negates what the statement asserts, or the reverse"
             if rid in earlier and verdict == "supported":
                 verdict, reason = "not_mentioned", "published before the article: cannot confirm"
             verdicts.append(ReferenceVerdict(reference=rid, verdict=verdict, evidence=ev,
@@ -183,7 +222,8 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
         support = [v for v in verdicts if v.verdict == "supported"]
         checks.append(ItemCheck(item=iid, text=text, verdicts=verdicts,
                                 supporting_references=len(support),
-                                independent_sources=len({v.original_source for v in support}),
+                                independent_sources=len({v.original_source for v in support}
+                                                        - {own_outlet.get(iid)}),
                                 single_anonymous_source=anon))
     notes = []
     refs_out = []

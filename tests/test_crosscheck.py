@@ -55,10 +55,34 @@ def test_supported_contradicted_and_not_mentioned(tmp_path: Path, make_client) -
 
 
 def test_outlets_citing_the_same_source_count_once(tmp_path: Path, make_client) -> None:
-    cc, _ = run(tmp_path, ["ref-afp-wire.txt", "ref-second-outlet.txt"], make_client)
+    # the item is AFP's report: outlets repeating AFP confirm nothing independently
+    cc, _ = run(tmp_path, ["ref-afp-wire.txt", "ref-second-outlet.txt", "ref-independent.txt"],
+                make_client)
     patriot = item_for(cc, "Ain al-Asad base last week")
-    assert patriot.supporting_references == 2 and patriot.independent_sources == 1
-    assert {v.original_source for v in patriot.verdicts} == {"AFP"}
+    assert patriot.supporting_references == 3 and patriot.independent_sources == 1
+    assert [v.original_source for v in patriot.verdicts] == ["AFP", "AFP", "r3"]
+
+
+def test_a_denial_read_as_support_is_corrected_by_polarity() -> None:
+    from assistant.crosscheck import polarity_clash
+
+    assert polarity_clash("officials said the dam had collapsed on Friday",
+                          "the dam was damaged but had not collapsed, officials said")
+    assert polarity_clash("the ministry was not planning new taxes",
+                          "the ministry was planning new taxes next year")
+    # negation elsewhere in the sentence, or on both sides, is no clash
+    assert not polarity_clash("a source who asked not to be named said the dam collapsed",
+                              "the dam collapsed on Friday, according to a source")
+    assert not polarity_clash("rescuers have not reached the villages",
+                              "rescuers had still not reached eleven villages")
+
+
+def test_the_judge_names_a_listed_passage_first() -> None:
+    from assistant.crosscheck import judgement_for
+
+    schema = judgement_for(["P1", "P2"]).model_json_schema()
+    assert list(schema["properties"])[0] == "passage"
+    assert schema["properties"]["passage"]["enum"] == ["P1", "P2", ""]
 
 
 def test_single_anonymous_source_is_flagged(tmp_path: Path, make_client) -> None:
@@ -80,8 +104,12 @@ def test_crosscheck_gold_scoring(tmp_path: Path, make_client) -> None:
     from assistant.evals.crosscheck_eval import load_cases, run
 
     cases = load_cases(ROOT / "evals" / "crosscheck")
-    assert cases and all(c["references"] for c in cases)
+    assert len(cases) >= 2 and all(c["references"] for c in cases)
+    seed_case = tmp_path / "gold"
+    seed_case.mkdir()  # the scripted judge knows the seed case's passages only
+    (seed_case / "seed.json").write_text((ROOT / "evals" / "crosscheck" /
+                                          "seed-patriots.json").read_text())
     client, _ = make_client({"crosscheck": [judge]})
-    scores = run(str(ROOT / "evals" / "crosscheck"), client, client.settings, tmp_path)
+    scores = run(str(seed_case), client, client.settings, tmp_path)
     assert scores["item_found"] == 1.0
     assert scores["verdict_accuracy"] == 1.0 and scores["evidence_overlap"] == 1.0

@@ -81,4 +81,8 @@ def run(gold_dir: str, client: Any, settings: Any, out_dir: Path) -> dict[str, f
             t = totals.setdefault(k, [0, 0])
             t[0] += a
             t[1] += b
-    return {k: round(a / b, 4) if b else 1.0 for k, (a, b) in totals.items()}
+    scores = {k: round(a / b, 4) if b else 1.0 for k, (a, b) in totals.items()}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "results.json").write_text(json.dumps({"scores": scores, "counts": totals},
+                                                     indent=2))
+    return scores

@@ -531,12 +531,15 @@ def _sentence_candidates(article: Article, p: Paragraph, s: Sentence,
                       default=3)
         if content >= 2 or not mine:
             a, b = _outside(s, mine)
-            fragments = [q for q in quotes if not q.direct and a <= q.start and q.end <= b]
-            claims.append(Attribution(
-                sentence=s, speaker=name, speaker_type=e["stype"], role=e["role"], start=a,
-                end=b, kind="mixed" if fragments else "indirect",
-                quote=fragments[0] if fragments else None, channel=channel,
-                resolved_from=e["resolved"], embedded=emb))
+            spans = _statement_spans(s, e["verbs"], a, b) if not mine else [(a, b)]
+            for a, b in spans:
+                fragments = [q for q in quotes if not q.direct and a <= q.start and q.end <= b]
+                claims.append(Attribution(
+                    sentence=s, speaker=name, speaker_type=e["stype"], role=e["role"],
+                    start=a, end=b, kind="mixed" if fragments else "indirect",
+                    quote=fragments[0] if fragments else None,
+                    channel=_channel(article.text[a:b], name) if len(spans) > 1 else channel,
+                    resolved_from=e["resolved"], embedded=emb))
         # an interview with an outlet is also that outlet's report
         if channel and channel.startswith("interview with "):
             outlet = canonical_outlet(channel.removeprefix("interview with "))
@@ -555,6 +558,34 @@ def _sentence_candidates(article: Article, p: Paragraph, s: Sentence,
                                           start=q.start, end=q.end, kind="direct", quote=q,
                                           channel=last.channel, resolved_from="continued quote"))
     return claims, facts
+
+
+def _statement_spans(s: Sentence, verbs: list[Token], a: int, b: int) -> list[tuple[int, int]]:
+    """One span per statement when one speaker makes several in a sentence: "said X, but she
+    warned Y", "told supporters X, only to say hours later Y". A later reporting verb that
+    hangs off an earlier one as a new clause (conj, advcl, xcomp) with its own content starts
+    a new statement at the clause's left edge."""
+    cuts = []
+    for v in sorted(verbs, key=lambda t: t.i)[1:]:
+        if v.dep_ in {"conj", "advcl", "xcomp"} and any(
+                anc in verbs for anc in list(v.ancestors)[:3]) and any(
+                c.dep_ in {"ccomp", "dobj"} or c.dep_ == "prep" for c in v.children):
+            start = s.span.doc[v.left_edge.i].idx if s.span is not None else -1
+            start += s.start - s.span.start_char if s.span is not None else 0
+            if a < start < b:
+                cuts.append(start)
+    if not cuts:
+        return [(a, b)]
+    text, out = s.text, []
+    for lo, hi in zip([a, *cuts], [*cuts, b], strict=True):
+        while hi > lo and text[hi - s.start - 1] in " ,;":
+            hi -= 1
+        if text[hi - s.start - 4:hi - s.start] == " but":
+            hi -= 4
+        while hi > lo and text[hi - s.start - 1] in " ,;":
+            hi -= 1
+        out.append((lo, hi))
+    return [(lo, hi) for lo, hi in out if hi - lo > 10] or [(a, b)]
 
 
 def _outside(s: Sentence, quotes: list[Quote]) -> tuple[int, int]:

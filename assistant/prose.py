@@ -119,7 +119,13 @@ def key_points(article: Article, claims: list[Claim], facts: list[SourcedFact]) 
     """
     firsts: dict[str, tuple[int, str]] = {}
     counts: Counter[str] = Counter()
-    listed: list[Claim | SourcedFact] = [*claims, *facts]
+    # an outlet's "fact" that only relays a speaker's interview in the same sentence is that
+    # speaker's statement again, not a source of its own
+    said = [(c.speaker, c.sentence_ids[0]) for c in claims if c.sentence_ids]
+    relayed = [f for f in facts if f.sentence_ids and f.underlying_sources and all(
+        any(sid == f.sentence_ids[0] and (who == u or who.endswith(" " + u))
+            for who, sid in said) for u in f.underlying_sources)]
+    listed: list[Claim | SourcedFact] = [*claims, *(f for f in facts if f not in relayed)]
     for item in sorted(listed, key=lambda i: i.evidence.start):
         who = item.speaker if isinstance(item, Claim) else item.outlet
         key = re.sub(r"^the\s+", "", who.lower())

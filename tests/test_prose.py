@@ -107,3 +107,16 @@ def test_cue_patterns_for_vague_sources_unnamed_polls_and_likelihood() -> None:
     assert ("prediction", "is likely") in kinds
     assert ("anonymous_source", "four party strategists") in kinds
     assert ("hedge", "could") in kinds
+
+
+def test_two_statements_by_one_speaker_in_one_sentence_are_two_claims() -> None:
+    art = parse_article(
+        "Mayor Ann Lee said the budget would pass this week, but she warned that the vote "
+        "could slip to March if the council stalls. The treasurer said the city had enough "
+        "cash for the winter and that bond payments were on schedule for the whole year ahead.")
+    claims = [c for c in extract(art).claims]
+    lee = [art.text[c.start:c.end] for c in claims if c.speaker == "Ann Lee"]
+    assert lee == ["Mayor Ann Lee said the budget would pass this week",
+                   "she warned that the vote could slip to March if the council stalls."]
+    treasurer = [c for c in claims if "treasurer" in c.speaker.lower()]
+    assert len(treasurer) == 1  # "said A and that B" is one statement

@@ -24,7 +24,8 @@ ParagraphKind = Literal["body", "title", "boilerplate", "caption"]
 
 _BOILERPLATE = re.compile(
     r"^\s*(accessibility links|breaking news|skip to (main )?content|advertisement|"
-    r"share (this|on \w+)( article| story)?|related( articles| stories| coverage| content)?|"
+    r"share( this| on \w+)?( article| story| page)?|related( articles| stories| coverage| content)?|"
+    r"menu|search|home|close|log ?in|sign ?in|save|open in app|back to top|"
     r"read more|more on this story|sign up.*newsletter.*|subscribe( now)?|follow us.*|"
     r"(image|photo|video) (source|caption).*|copyright .*|© .*|all rights reserved\.?|"
     r"cookies? (settings|policy)|top stories|most read|listen to this article|"

@@ -16,6 +16,12 @@ def test_offsets_are_exact_and_boilerplate_marked() -> None:
     assert not any("Accessibility" in s.text or "A member of" in s.text for s in a.sentences)
 
 
+def test_a_lone_share_button_is_boilerplate_not_the_headline() -> None:
+    a = parse_article(gold("harbor-line-job-cuts")["text"])
+    assert [p.kind for p in a.paragraphs[:3]] == ["boilerplate", "boilerplate", "title"]
+    assert a.title == "Harbor Line Shipping Cuts 1,200 Jobs as Freight Rates Slide"
+
+
 @pytest.mark.parametrize("data,reason", [
     (b"", "empty"), (b"   \n\t  ", "empty"), (b"\x00\x01binary\x00" * 20, "binary"),
     (b"caf\xe9 au lait " * 30, "encoding"), (b"Too short to be an article.", "too_short"),

@@ -34,6 +34,7 @@ class GreedyGrammarSampler:
             if not self._grammar:
                 raise ValueError("llama.cpp rejected the grammar")
         self._one = (llama_cpp.llama_token_data * 1)()
+        self._free = llama_cpp.llama_sampler_free  # still reachable during interpreter exit
         self.full_passes = 0
 
     def _accepts(self, token: int) -> bool:
@@ -67,7 +68,7 @@ class GreedyGrammarSampler:
 
     def close(self) -> None:
         if self._grammar:
-            llama_cpp.llama_sampler_free(self._grammar)
+            self._free(self._grammar)
             self._grammar = None
 
     def __del__(self) -> None:
@@ -85,3 +86,9 @@ class FastGreedyLlama(Llama):  # type: ignore[misc]
         if not neutral:
             return super()._init_sampler(*args, **kwargs)
         return GreedyGrammarSampler(self._model.vocab, kwargs.get("grammar"), self._n_vocab)
+
+    def close(self) -> None:
+        """Free the grammar sampler before the model whose vocabulary it was built on."""
+        if isinstance(self._sampler, GreedyGrammarSampler):
+            self._sampler.close()
+        super().close()

@@ -21,7 +21,8 @@ def test_bench_runs_on_a_short_article(tmp_path: Path) -> None:
     result = json.loads((tmp_path / "bench.json").read_text())
     row = result["articles"][0]
     assert row["limit_s"] > 0 and row["ratio_to_limit"] > 0 and row["peak_rss_mb"] > 0
-    assert result["raw"]["prefill_tok_s"] > 0 and result["cache_hits"] >= 3
-    assert result["remote"]["sequential_calls"] == result["remote"]["concurrent_calls"] == 9
+    assert result["raw"]["prefill_tok_s"] > 0 and result["cache_hits"] >= 2
+    assert result["remote"]["sequential_calls"] == result["remote"]["concurrent_calls"] == 6
+    assert result["targets"]["with_load_s"] > result["targets"]["loaded_s"] > 0
     assert result["remote"]["article_sent_at_most_once_per_call"] is True
     assert "ratio" in r.stdout

@@ -55,21 +55,30 @@ def summary(cues: list[UncertaintyCue], lvl: Level) -> str:
     return f"{why}{listed}."
 
 
-def _describe(item: Claim | SourcedFact) -> str:
-    sid = item.sentence_ids[0] if item.sentence_ids else ""
-    if isinstance(item, Claim):
-        return f"the statement attributed to {item.speaker} ({sid})"
-    return f"the report attributed to {item.outlet} ({sid})"
+def _describe(items: list[Claim | SourcedFact]) -> tuple[str, bool]:
+    """'the report attributed to AFP (S11)'; several items of one sentence are named together."""
+    names = list(dict.fromkeys(i.speaker if isinstance(i, Claim) else i.outlet for i in items))
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    sid = items[0].sentence_ids[0] if items[0].sentence_ids else ""
+    if all(isinstance(i, Claim) for i in items):
+        noun = "statement"
+    else:
+        noun = "report" if len(names) == 1 else "reports"
+    return f"the {noun} attributed to {who} ({sid})", noun == "reports"
 
 
-def _question(cue: UncertaintyCue, item: Claim | SourcedFact | None) -> str | None:
-    where = _describe(item) if item is not None else f'the passage "{_short(cue.evidence.text)}"'
+def _question(cue: UncertaintyCue, items: list[Claim | SourcedFact]) -> str | None:
+    where, plural = _describe(items) if items else (
+        f'the passage "{_short(cue.evidence.text)}"', False)
     kind = cue.kind
     if kind == "anonymous_source":
         return f'Who are the unnamed sources ("{cue.cue}") of {where}, and does a named source ' \
                "confirm it?"
-    if kind in {"unconfirmed_report", "unverified_claim"}:
-        return f"Has {where} been confirmed independently of the article?"
+    if kind == "unconfirmed_report":
+        verb = "Have" if plural else "Has"
+        return f"{verb} {where} been confirmed independently of the article?"
+    if kind == "unverified_claim":
+        return f'What evidence supports {where} ("{cue.cue}"), beyond the speaker\'s word?'
     if kind == "conflict":
         return f"Which account is right where the article reports a dispute: {where}?"
     if kind == "vague_attribution":
@@ -101,7 +110,7 @@ def open_questions(cues: list[UncertaintyCue], claims: list[Claim],
         key = about[0] if about else cue.id
         if key in seen or cue.kind == "hedge":
             continue
-        question = _question(cue, items[about[0]] if about else None)
+        question = _question(cue, [items[a] for a in about])
         if question is None:
             continue
         seen.add(key)

@@ -120,3 +120,13 @@ def test_two_statements_by_one_speaker_in_one_sentence_are_two_claims() -> None:
                    "she warned that the vote could slip to March if the council stalls."]
     treasurer = [c for c in claims if "treasurer" in c.speaker.lower()]
     assert len(treasurer) == 1  # "said A and that B" is one statement
+
+
+def test_a_question_about_two_outlets_names_both(make_client) -> None:
+    client, _ = make_client()
+    a = analyze(text=SEED, client=client, settings=client.settings)
+    q = next(q for q in a.uncertainty.open_questions if "The Washington Post" in q.question)
+    assert q.question.startswith("Have the reports attributed to The New York Times and The "
+                                 "Washington Post")
+    assert {f.id for f in a.sourced_facts if f.outlet in {"The New York Times",
+            "The Washington Post"} and f.sentence_ids == ["S15"]} <= set(q.about)

@@ -158,6 +158,11 @@ def remote_batch(articles: list[tuple[str, str]], n: int, latency: float,
             out[f"{label}_s"] = round(time.perf_counter() - t0, 2)
             out[f"{label}_calls"] = len(srv.requests) - before
         out["speedup"] = round(out["sequential_s"] / out["concurrent_s"], 2)
+        recs = [json.loads(line) for line in
+                (Path(tmp) / "concurrent.jsonl").read_text().splitlines() if line.strip()]
+        metas = [r["analysis"]["meta"] for r in recs if r.get("status") == "ok"]
+        for key in ("prompt_tokens", "completion_tokens"):
+            out[f"{key}_per_article"] = round(sum(m[key] for m in metas) / max(1, len(metas)))
         out["calls_per_article"] = round(out["concurrent_calls"] / n, 2)
         prompts = [r["messages"] for r in srv.requests]
         out["article_sent_at_most_once_per_call"] = all(
@@ -192,6 +197,8 @@ def table(result: dict[str, Any]) -> str:
         r = result["remote"]
         lines += [f"remote batch of {r['articles']} articles, {r['latency_s']} s per call: "
                   f"sequential {r['sequential_s']} s, concurrent {r['concurrent_s']} s, speedup "
-                  f"{r['speedup']}x; article sent at most once per call: "
-                  f"{r['article_sent_at_most_once_per_call']}"]
+                  f"{r['speedup']}x; tokens per article (estimated by the stub at 4 chars "
+                  f"per token) {r.get('prompt_tokens_per_article')}+"
+                  f"{r.get('completion_tokens_per_article')}; article sent at most once per "
+                  f"call: {r['article_sent_at_most_once_per_call']}"]
     return "\n".join(lines)

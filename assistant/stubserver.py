@@ -49,7 +49,16 @@ def _completion(body: dict[str, Any], content: str, finish: str = "stop") -> dic
             "model": body.get("model", "stub"),
             "choices": [{"index": 0, "finish_reason": finish,
                          "message": {"role": "assistant", "content": content}}],
-            "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}}
+            "usage": _usage(body, content)}
+
+
+def _usage(body: dict[str, Any], content: str) -> dict[str, int]:
+    """Token counts estimated at four characters per token, so per-article token reports
+    against the stub scale with what was really sent."""
+    sent = sum(len(str(m.get("content", ""))) for m in body.get("messages", []))
+    prompt, completion = max(1, sent // 4), max(1, len(content) // 4)
+    return {"prompt_tokens": prompt, "completion_tokens": completion,
+            "total_tokens": prompt + completion}
 
 
 class StubServer:

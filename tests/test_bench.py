@@ -25,4 +25,5 @@ def test_bench_runs_on_a_short_article(tmp_path: Path) -> None:
     assert result["remote"]["sequential_calls"] == result["remote"]["concurrent_calls"] == 6
     assert result["targets"]["with_load_s"] > result["targets"]["loaded_s"] > 0
     assert result["remote"]["article_sent_at_most_once_per_call"] is True
+    assert result["remote"]["prompt_tokens_per_article"] > 100
     assert "ratio" in r.stdout

@@ -203,8 +203,13 @@ class LLMClient:
 
         if self.backend != "embedded":
             return
-        self._raw(messages=[{"role": "system", "content": prompts.system_message()},
-                            {"role": "user", "content": ""}], max_tokens=1, temperature=0)
+        try:
+            self._raw(messages=[{"role": "system", "content": prompts.system_message()},
+                                {"role": "user", "content": ""}], max_tokens=1, temperature=0)
+        except ValueError:
+            # a context too small for the instructions: the first real call reports it as a
+            # typed error with a hint; the warm-up is only an optimisation
+            return
 
     def structured(self, stage: str, messages: list[dict[str, str]], response_model: type[T], *,
                    context: dict[str, Any], max_tokens: int) -> T:

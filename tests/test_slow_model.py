@@ -116,3 +116,13 @@ def test_fixed_instructions_stay_in_the_kv_cache_between_articles(embedded) -> N
     assert list(llama._input_ids[:len(tokens)]) == tokens
     analyze(text=SEED.text, client=embedded, settings=embedded.settings)
     assert list(llama._input_ids[:len(tokens)]) == tokens  # the next article starts from it
+
+
+def test_a_context_too_small_for_the_instructions_is_a_typed_error() -> None:
+    from assistant import LLMOutputError
+
+    s = resolve_settings(response_cache=False, n_ctx=256)
+    client = build_client(s, progress=False)  # the warm-up does not fail the load
+    with pytest.raises(LLMOutputError) as err:
+        analyze(text=SEED.text, client=client, settings=s)
+    assert err.value.cause == "context" and "NEWSGROUNDER_N_CTX" in err.value.user_message()

@@ -89,6 +89,8 @@ class FastGreedyLlama(Llama):  # type: ignore[misc]
 
     def close(self) -> None:
         """Free the grammar sampler before the model whose vocabulary it was built on."""
-        if isinstance(self._sampler, GreedyGrammarSampler):
-            self._sampler.close()
+        # no module-level names here: this also runs from __del__ during interpreter exit
+        closer = getattr(getattr(self, "_sampler", None), "close", None)
+        if callable(closer):
+            closer()
         super().close()

@@ -67,29 +67,26 @@ def _describe(items: list[Claim | SourcedFact]) -> tuple[str, bool]:
     return f"the {noun} attributed to {who} ({sid})", noun == "reports"
 
 
+QUESTION = {
+    "anonymous_source": 'Who are the unnamed sources ("{cue}") of {where}, and does a named '
+                        "source confirm it?",
+    "unconfirmed_report": "{has} {where} been confirmed independently of the article?",
+    "unverified_claim": 'What evidence supports {where} ("{cue}"), beyond the speaker\'s word?',
+    "conflict": "Which account is right where the article reports a dispute: {where}?",
+    "vague_attribution": 'Who exactly is meant by "{cue}" in {where}?',
+    "speculation": 'What evidence supports the speculation ("{cue}") in {where}?',
+    "missing_context": "What context is missing from {where}?",
+    "prediction": 'Did what {where} predicts ("{cue}") happen, and who expects it?',
+}
+
+
 def _question(cue: UncertaintyCue, items: list[Claim | SourcedFact]) -> str | None:
+    template = QUESTION.get(cue.kind)  # hedges ask nothing of their own
+    if template is None:
+        return None
     where, plural = _describe(items) if items else (
         f'the passage "{_short(cue.evidence.text)}"', False)
-    kind = cue.kind
-    if kind == "anonymous_source":
-        return f'Who are the unnamed sources ("{cue.cue}") of {where}, and does a named source ' \
-               "confirm it?"
-    if kind == "unconfirmed_report":
-        verb = "Have" if plural else "Has"
-        return f"{verb} {where} been confirmed independently of the article?"
-    if kind == "unverified_claim":
-        return f'What evidence supports {where} ("{cue.cue}"), beyond the speaker\'s word?'
-    if kind == "conflict":
-        return f"Which account is right where the article reports a dispute: {where}?"
-    if kind == "vague_attribution":
-        return f'Who exactly is meant by "{cue.cue}" in {where}?'
-    if kind == "speculation":
-        return f'What evidence supports the speculation ("{cue.cue}") in {where}?'
-    if kind == "missing_context":
-        return f"What context is missing from {where}?"
-    if kind == "prediction":
-        return f'Did what {where} predicts ("{cue.cue}") happen, and who expects it?'
-    return None
+    return template.format(where=where, cue=cue.cue, has="Have" if plural else "Has")
 
 
 def _short(text: str, words: int = 12) -> str:

@@ -531,7 +531,7 @@ def _sentence_candidates(article: Article, p: Paragraph, s: Sentence,
                       default=3)
         if content >= 2 or not mine:
             a, b = _outside(s, mine)
-            spans = _statement_spans(s, e["verbs"], a, b) if not mine else [(a, b)]
+            spans = _statement_spans(s, e["verbs"], a, b, p.start) if not mine else [(a, b)]
             for a, b in spans:
                 fragments = [q for q in quotes if not q.direct and a <= q.start and q.end <= b]
                 claims.append(Attribution(
@@ -560,32 +560,28 @@ def _sentence_candidates(article: Article, p: Paragraph, s: Sentence,
     return claims, facts
 
 
-def _statement_spans(s: Sentence, verbs: list[Token], a: int, b: int) -> list[tuple[int, int]]:
+def _statement_spans(s: Sentence, verbs: list[Token], a: int, b: int,
+                     base: int) -> list[tuple[int, int]]:
     """One span per statement when one speaker makes several in a sentence: "said X, but she
     warned Y", "told supporters X, only to say hours later Y". A later reporting verb that
     hangs off an earlier one as a new clause (conj, advcl, xcomp) with its own content starts
-    a new statement at the clause's left edge."""
-    cuts = []
-    for v in sorted(verbs, key=lambda t: t.i)[1:]:
-        if v.dep_ in {"conj", "advcl", "xcomp"} and any(
-                anc in verbs for anc in list(v.ancestors)[:3]) and any(
-                c.dep_ in {"ccomp", "dobj"} or c.dep_ == "prep" for c in v.children):
-            start = s.span.doc[v.left_edge.i].idx if s.span is not None else -1
-            start += s.start - s.span.start_char if s.span is not None else 0
-            if a < start < b:
-                cuts.append(start)
+    a new statement at the clause's left edge. `base` is the paragraph's offset (token
+    offsets are paragraph-relative)."""
+    cuts = [base + v.left_edge.idx for v in sorted(verbs, key=lambda t: t.i)[1:]
+            if v.dep_ in {"conj", "advcl", "xcomp"}
+            and any(anc in verbs for anc in list(v.ancestors)[:3])
+            and any(c.dep_ in {"ccomp", "dobj", "prep"} for c in v.children)]
+    cuts = [c for c in cuts if a < c < b]
     if not cuts:
         return [(a, b)]
-    text, out = s.text, []
+    out = []
     for lo, hi in zip([a, *cuts], [*cuts, b], strict=True):
-        while hi > lo and text[hi - s.start - 1] in " ,;":
-            hi -= 1
-        if text[hi - s.start - 4:hi - s.start] == " but":
-            hi -= 4
-        while hi > lo and text[hi - s.start - 1] in " ,;":
-            hi -= 1
-        out.append((lo, hi))
+        piece = s.text[lo - s.start:hi - s.start]
+        out.append((lo, lo + len(_JOINER_TAIL.sub("", piece))))  # drop ", but" before a cut
     return [(lo, hi) for lo, hi in out if hi - lo > 10] or [(a, b)]
+
+
+_JOINER_TAIL = re.compile(r"(?:[\s,;]+|\bbut\b)+$")
 
 
 def _outside(s: Sentence, quotes: list[Quote]) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
+from . import prompts
 from .errors import LLMError, LLMOutputError, LLMTransportError
 from .settings import Settings
 
@@ -199,8 +200,6 @@ class LLMClient:
     def warm_up(self) -> None:
         """Prefill the fixed system message once at load, so the first article's calls, like
         every later one's, start from it in llama.cpp's KV cache (prefix reuse)."""
-        from . import prompts
-
         if self.backend != "embedded":
             return
         try:

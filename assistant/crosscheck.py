@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from . import prompts
 from .article import Article, load_article
 from .candidates import Attribution, extract, find_outlets_in
 from .client import LLMClient, start_run
 from .grounding import span
+from .llm_schemas import narrowed
 from .models import ArticleAnalysis, Span, Strict
 from .pipeline import analyze_article
 from .settings import Settings
@@ -53,8 +54,7 @@ def judgement_for(passage_ids: list[str]) -> type[Judgement]:
     def narrow(schema: dict[str, Any]) -> None:
         schema["properties"]["passage"]["enum"] = [*passage_ids, ""]
 
-    return type("Judgement", (Judgement,), {
-        "model_config": ConfigDict(extra="forbid", json_schema_extra=narrow)})
+    return narrowed(Judgement, narrow)
 
 
 class ReferenceVerdict(Strict):
@@ -93,6 +93,23 @@ class CrossCheck(Strict):
     notes: list[str] = Field(description="Caveats, e.g. references published before the events.")
 
 
+def published_date(text: str) -> date | None:
+    m = _DATE.search(text[:400])
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+_STOP = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that", "this", "these", "those", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "could", "said", "says", "say", "also", "its", "their", "his", "her", "they", "he", "she", "it", "as", "but", "not", "than", "into", "about", "after", "before", "over", "more", "most", "some", "any", "which", "who", "whom", "what", "when", "where"])
+
+
+def _content(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP}
+
+
 _NEGATORS = frozenset(["not", "no", "never", "denied", "denies", "deny", "denying", "without"])
 
 
@@ -111,23 +128,6 @@ def polarity_clash(statement: str, passage: str) -> bool:
     support ("was planning attacks" / "was not planning attacks")."""
     shared = _content(statement) & _content(passage)
     return bool((_negated_terms(statement) ^ _negated_terms(passage)) & shared)
-
-
-def published_date(text: str) -> date | None:
-    m = _DATE.search(text[:400])
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-
-
-_STOP = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that", "this", "these", "those", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "could", "said", "says", "say", "also", "its", "their", "his", "her", "they", "he", "she", "it", "as", "but", "not", "than", "into", "about", "after", "before", "over", "more", "most", "some", "any", "which", "who", "whom", "what", "when", "where"])
-
-
-def _content(text: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP}
 
 
 def relevance(query: str, passage: str) -> float:
@@ -179,14 +179,16 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
             by_sentence.setdefault(f.sentence.id, []).append(f)
         ref_facts[rid] = by_sentence
     main_date = published_date(main.text)
-    earlier = {rid for rid, ref in refs if main_date and (d := published_date(ref.text)) and
-               d < main_date}
-    items = [(c.id, c.evidence.text, c.speaker_type == "unnamed") for c in analysis.claims]
+    dates = {rid: published_date(ref.text) for rid, ref in refs}
+    earlier = {rid for rid, d in dates.items() if main_date and d and d < main_date}
+    # "rests on a single anonymous source": the analysis found an anonymous-source cue about
+    # the item, and a fact cites no other source
+    anonymous = {i for u in analysis.uncertainty.cues if u.kind == "anonymous_source"
+                 for i in u.about}
+    items = [(c.id, c.evidence.text, c.id in anonymous) for c in analysis.claims]
     own_outlet = {f.id: f.outlet for f in analysis.sourced_facts}
-    items += [(f.id, f.evidence.text, any(re.search(r"\b(official|source)s?\b", u)
-                                          and not re.match(r"^[A-Z][a-z]+ [A-Z]", u)
-                                          for u in f.underlying_sources) and
-               len(f.underlying_sources) == 1) for f in analysis.sourced_facts]
+    items += [(f.id, f.evidence.text, f.id in anonymous and len(f.underlying_sources) <= 1)
+              for f in analysis.sourced_facts]
     start_run()
     checks = []
     for iid, text, anon in items:
@@ -228,8 +230,8 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
     notes = []
     refs_out = []
     for rid, ref in refs:
-        d = published_date(ref.text)
-        if d and main_date and d < main_date:
+        d = dates[rid]
+        if rid in earlier:
             notes.append(f"{rid} was published {d} before the article ({main_date}): it cannot "
                          "confirm events the article reports as new")
         refs_out.append(Reference(id=rid, source=ref.source, published=d, text=ref.text))

@@ -8,7 +8,8 @@ are dropped instead and recorded in context["dropped"].
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BeforeValidator,
@@ -66,6 +67,7 @@ def speaker_in_text(speaker: str, text: str) -> bool:
 
 # Small flat answers share the output models' strict base (extra="forbid").
 Flat = Strict
+M = TypeVar("M", bound=Strict)
 
 
 class Check(Flat):
@@ -128,6 +130,13 @@ class Attributions(Flat):
         return self
 
 
+def narrowed(base: type[M], narrow: Callable[[dict[str, Any]], None]) -> type[M]:
+    """A subclass of `base` whose JSON schema (hence llama.cpp's grammar) `narrow` edits, e.g.
+    to the ids one call may answer with; validation stays `base`'s."""
+    return type(base.__name__, (base,), {
+        "model_config": ConfigDict(extra="forbid", json_schema_extra=narrow)})
+
+
 def attributions_for(candidate_ids: list[str], sentence_ids: list[str]) -> type[Attributions]:
     """`Attributions` whose JSON schema allows only these ids, so the grammar cannot emit an
     unknown candidate or sentence, nor more checks than there are candidates (measured: with
@@ -143,8 +152,7 @@ def attributions_for(candidate_ids: list[str], sentence_ids: list[str]) -> type[
             missed["properties"]["sentence"]["enum"] = list(sentence_ids)
         props["checks"]["items"], props["missed"]["items"] = check, missed
 
-    return type("Attributions", (Attributions,), {
-        "model_config": ConfigDict(extra="forbid", json_schema_extra=narrow)})
+    return narrowed(Attributions, narrow)
 
 
 class SummaryAnswer(Flat):

@@ -35,7 +35,6 @@ class GreedyGrammarSampler:
                 raise ValueError("llama.cpp rejected the grammar")
         self._one = (llama_cpp.llama_token_data * 1)()
         self._free = llama_cpp.llama_sampler_free  # still reachable during interpreter exit
-        self.full_passes = 0
 
     def _accepts(self, token: int) -> bool:
         self._one[0] = llama_cpp.llama_token_data(token, 1.0, 0.0)
@@ -46,7 +45,6 @@ class GreedyGrammarSampler:
         return not math.isinf(self._one[0].logit)
 
     def _best_valid(self, logits: np.ndarray) -> int:
-        self.full_passes += 1
         data = np.zeros(self._n_vocab, dtype=_TOKEN_DATA)
         data["id"] = np.arange(self._n_vocab, dtype=np.int32)
         data["logit"] = logits

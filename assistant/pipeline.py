@@ -145,7 +145,7 @@ class _Run:
             if only is not None and c.sentence.id not in only:
                 continue
             if not _needs_check(c):
-                covered.append(c.sentence.id)
+                covered += self._ids(c)
                 continue
             cue = " ".join(self.article.text[c.start:c.end].split())[:80]
             lines.append(f'{cid} [{c.sentence.id}] proposed speaker: {c.speaker} | "{cue}"')
@@ -268,30 +268,41 @@ class _Run:
                         "he", "she", "they", "it"}:
                     cand.speaker = v.speaker.strip()
             kept.append(cand)
-        covered = {c.sentence.id for c in kept} | {f.sentence.id for f in self.cands.facts}
+        covered = {i for c in [*kept, *self.cands.facts] for i in self._ids(c)}
         for m in self.attributions.missed:
             sent = self.article.sentence(m.sentence)
             if sent is None or sent.id in covered:
                 continue
             covered.add(sent.id)
-            kept.append(_from_sentence(sent, m.speaker))
+            kept.append(_from_sentence(self.article, sent, m.speaker))
         kept.sort(key=lambda c: (c.start, c.end))
         _canonical_names(kept)
         return self._dedupe(kept)
 
+    def _ids(self, item: Attribution) -> list[str]:
+        """Every sentence the item's span touches (a quote may run over several)."""
+        ids = [x.id for x in self.article.sentences if x.start < item.end and item.start < x.end]
+        return ids or [item.sentence.id]
+
     def _dedupe(self, claims: list[Attribution]) -> list[Attribution]:
-        """One speaker, one sentence, overlapping spans: the same statement proposed twice
-        (e.g. a clause the model re-attributed to the sentence's main speaker)."""
+        """One speaker, one sentence, overlapping or touching spans (neither a quote): the same
+        statement proposed twice, e.g. a clause the model re-attributed to the sentence's main
+        speaker. The two become one claim over both spans."""
         out: list[Attribution] = []
         for c in claims:
             twin = next((o for o in out if o.sentence.id == c.sentence.id
                          and o.speaker.lower() == c.speaker.lower()
-                         and o.start < c.end and c.start < o.end), None)
+                         and (o.start < c.end and c.start < o.end or (
+                             o.kind != "direct" and c.kind != "direct" and
+                             not self.article.text[min(o.end, c.end):max(o.start, c.start)]
+                             .strip(" ,;")))), None)
             if twin is None:
                 out.append(c)
                 continue
-            if twin.embedded and not c.embedded:
-                out[out.index(twin)] = c
+            keep = c if twin.embedded and not c.embedded else twin
+            if keep.kind != "direct":
+                keep.start, keep.end = min(c.start, twin.start), max(c.end, twin.end)
+            out[out.index(twin)] = keep
             self.dropped.append(Dropped(section="claims", reason="duplicate statement",
                                         detail=f"{c.speaker}: {c.sentence.id}"))
         return out
@@ -312,14 +323,14 @@ class _Run:
                 id=f"c{i + 1}", speaker=c.speaker, speaker_type=c.speaker_type,  # type: ignore[arg-type]
                 role=c.role, kind=c.kind, channel=c.channel, quote=quote,  # type: ignore[arg-type]
                 content=quote if c.kind == "direct" and quote else _one_line(ev.text),
-                evidence=ev, sentence_ids=[c.sentence.id]))
+                evidence=ev, sentence_ids=self._ids(c)))
         facts = []
         for i, f in enumerate(self.cands.facts):
             ev = span(text, f.start, f.end)
             facts.append(SourcedFact(id=f"f{i + 1}", outlet=f.outlet or f.speaker,
                                      underlying_sources=f.underlying,
                                      statement=_one_line(ev.text), evidence=ev,
-                                     sentence_ids=[f.sentence.id]))
+                                     sentence_ids=self._ids(f)))
         cues = []
         for i, u in enumerate(self.cands.cues):
             about = [c.id for c in claims if u.sentence.id in c.sentence_ids] + \
@@ -375,8 +386,8 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _from_sentence(sent: Sentence, speaker: str) -> Attribution:
-    quotes = find_quotes(sent)
+def _from_sentence(article: Article, sent: Sentence, speaker: str) -> Attribution:
+    quotes = find_quotes(sent, article)
     direct = [q for q in quotes if q.direct]
     kind = "direct" if direct and len(direct) == len(quotes) else "mixed" if quotes else "indirect"
     stype = "person" if re.fullmatch(r"([A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+", speaker) else (

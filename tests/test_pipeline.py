@@ -48,8 +48,15 @@ def test_persistently_invented_item_is_dropped_with_reason(make_client) -> None:
     _grounded(a)
 
 
+EMBEDDED = ("The city council met on Monday to discuss the harbor budget for next year. The "
+            "mayor said on Monday that engineers warned the old bridge was unsafe. Repairs "
+            "will start in the spring and last about six months, according to the plan. "
+            "Residents of the east side have long complained about the noise from the port. "
+            "Daniela Ortiz, a shop owner on the harbor front, was at the meeting.")
+
+
 def test_model_can_add_a_missed_claim_and_reject_narration(make_client) -> None:
-    text = gold("fake-election-emails")["text"]
+    text = EMBEDDED
     article = parse_article(text)
     cands = extract(article).claims
     cid, cand = next((f"C{i + 1}", c) for i, c in enumerate(cands) if _droppable(c))

@@ -79,7 +79,8 @@ def test_free_relative_clause_is_not_a_statement() -> None:
 
 
 def test_a_clause_reattributed_to_the_sentence_speaker_is_not_duplicated(make_client) -> None:
-    text = gold("fake-election-emails")["text"]
+    from tests.test_pipeline import EMBEDDED as text
+
     cands = extract(parse_article(text)).claims
     cid, cand = next((f"C{i + 1}", c) for i, c in enumerate(cands) if c.embedded)
     main = next(c for c in cands if c.sentence.id == cand.sentence.id and not c.embedded)

@@ -12,8 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..candidates import canonical_outlet
-from ..lexicon import TITLES
+from ..candidates import TITLES, canonical_outlet
 from ..models import ArticleAnalysis
 from . import embed
 from .gold import GoldArticle

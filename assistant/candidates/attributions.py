@@ -1,0 +1,497 @@
+"""Per sentence: who says what (claims) and which outlet reports what (sourced facts).
+
+Reads the article in order with a `Discourse` memory, so "he said", "the official", "the
+statement", "the agency" and "It said" resolve to what came before, and a quote that runs on
+(a quote-only sentence or paragraph after a statement) continues its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..article import Article, Paragraph, Sentence
+from . import channels
+from .coref import Discourse, description_head, is_statement_noun
+from .cues import find_cues
+from .model import Attribution, Candidates, Quote
+from .outlet_names import STAFF
+from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
+from .quotes import inside_open_quote, sentence_quotes
+from .speakers import (
+    PRONOUNS,
+    according_to,
+    cited,
+    fallback_subject,
+    not_a_speaker,
+    passive,
+    quoted_objects,
+    speaker_from,
+    speaker_range,
+    subject,
+)
+from .verbs import AUDIENCE_VERBS, embedded, is_reporting
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_REPORT_NOUNS = re.compile(r"\b(report|reports|story|article|investigation|dispatch|analysis|"
+                           r"editorial|reporting|broadcast|bulletin|survey)\b", re.IGNORECASE)
+# "Al-Resalah's knowledgeable sources", "the agency's sources": the outlet reports them.
+_SOURCES = re.compile(r"['’]s\s+[“\"]?(?:\w+\s+){0,2}(sources?|officials?)\b")
+TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "general",
+                         "commander", "secretary", "governor", "mayor", "senator", "leader",
+                         "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"})
+_WRITE_VERBS = {"write", "report", "reveal", "publish", "detail"}
+_JOINER_TAIL = re.compile(r"(?:[\s,;]+|\bbut\b)+$")
+
+
+@dataclass
+class _Speaker:
+    name: str
+    stype: str
+    role: str | None
+    tok: Token
+    verbs: list[Token] = field(default_factory=list)
+    outlet: str | None = None
+    resolved: str | None = None
+    staff_of: str | None = None  # a reporter of this outlet: the outlet reports it too
+
+
+def _content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, int],
+                     base: int) -> int:
+    """How many content words the reporting clause has outside quotes and the speaker.
+
+    A verb that only introduces a quote ('"...," she told reporters') has none.
+    """
+    n = 0
+    for c in verb.children:
+        if c.dep_ not in {"ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "pobj"}:
+            continue  # manner and time adjuncts ("holding back tears", "on Monday") say nothing
+        if c.dep_ == "ccomp" and any(q.start <= c.idx + base < q.end for q in quotes):
+            continue  # the clause is the quote itself
+        if c.dep_ == "prep" and c.lemma_.lower() in {"in", "on", "at", "during", "to", "with"}:
+            continue
+        if c.dep_ == "dobj" and verb.lemma_.lower() in AUDIENCE_VERBS:
+            continue  # "told a local television channel": the listener, not what was said
+        if c.dep_ in {"advcl", "conj"} and is_reporting(c):
+            continue
+        for t in c.subtree:
+            if speaker_rng[0] <= t.i < speaker_rng[1] or not t.is_alpha:
+                continue
+            if any(q.start <= t.idx + base < q.end for q in quotes):
+                continue
+            n += 1
+    return n
+
+
+def _statement_spans(s: Sentence, verbs: list[Token], a: int, b: int,
+                     base: int) -> list[tuple[int, int]]:
+    """One span per statement when one speaker makes several in a sentence: "said X, but she
+    warned Y". A later reporting verb that hangs off an earlier one as a new clause (conj,
+    advcl, xcomp) with its own content starts a new statement at the clause's left edge."""
+    cuts = [base + v.left_edge.idx for v in sorted(verbs, key=lambda t: t.i)[1:]
+            if v.dep_ in {"conj", "advcl", "xcomp"}
+            and any(anc in verbs for anc in list(v.ancestors)[:3])
+            and any(c.dep_ in {"ccomp", "dobj", "prep"} for c in v.children)]
+    cuts = [c for c in cuts if a < c < b]
+    if not cuts:
+        return [(a, b)]
+    out = []
+    for lo, hi in zip([a, *cuts], [*cuts, b], strict=True):
+        piece = s.text[lo - s.start:hi - s.start]
+        out.append((lo, lo + len(_JOINER_TAIL.sub("", piece))))
+    return [(lo, hi) for lo, hi in out if hi - lo > 10] or [(a, b)]
+
+
+def _outside(s: Sentence, quotes: list[Quote]) -> tuple[int, int]:
+    """The longest stretch of the sentence outside the given (direct) quotes."""
+    pieces, pos = [], s.start
+    for q in sorted(quotes, key=lambda q: q.start):
+        pieces.append((pos, max(pos, q.start)))
+        pos = max(pos, q.end)
+    pieces.append((pos, max(pos, s.end)))
+    a, b = max(pieces, key=lambda ab: ab[1] - ab[0])
+    text = s.text
+    while a < b and not text[a - s.start].isalnum() and text[a - s.start] not in "\"“‘'":
+        a += 1
+    while b > a and text[b - s.start - 1] in " ,;:":
+        b -= 1
+    return a, b
+
+
+class _SentenceReader:
+    def __init__(self, article: Article, p: Paragraph, s: Sentence, memory: Discourse,
+                 previous: list[Attribution]) -> None:
+        self.article, self.p, self.s, self.memory, self.previous = article, p, s, memory, previous
+        self.quotes = sentence_quotes(p, s)
+        self.qrel = [(q.start - p.start, q.end - p.start) for q in self.quotes]
+        self.speakers: dict[str, _Speaker] = {}
+        self.claims: list[Attribution] = []
+        self.facts: list[Attribution] = []
+        self.according: list[Token] = []
+        self.cited: list[str] = []
+
+    # ---- who ---------------------------------------------------------------------------
+    def _in_quote(self, tok: Token) -> bool:
+        return any(a <= tok.idx < b for a, b in self.qrel)
+
+    def _resolve(self, tok: Token) -> tuple[str, str, str | None, str | None, str | None] | None:
+        """(name, type, role, outlet, resolved_from) for a subject token, or None."""
+        low = tok.lower_
+        pos = self.p.start + tok.idx
+        if low in PRONOUNS:
+            return self._resolve_pronoun(tok, low, pos)
+        a, b = speaker_range(tok)
+        phrase = tok.doc[a:b].text
+        named = any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in tok.doc[a:b])
+        outlet = self._outlet_in_phrase(phrase, self.p.start + tok.doc[a].idx)
+        if outlet is None:
+            outlet = self.memory.resolve_outlet(phrase, pos) if channels.is_anaphor(phrase) \
+                else None
+        if outlet is not None:
+            if not channels.is_anaphor(phrase):
+                self.memory.outlet_names.setdefault(speaker_from(tok)[0], outlet)
+            return outlet, "organization", None, outlet, phrase if channels.is_anaphor(
+                phrase) else None
+        head = description_head(phrase) if not named else None
+        if head is not None:
+            if is_statement_noun(head):
+                m = self.memory.resolve_statement(pos)
+                if m is not None:
+                    return m.name, m.stype, m.role, None, f"the {head}"
+                return None
+            m = self.memory.resolve_description(phrase, pos)
+            if m is None and head in TITLE_HEADS:
+                m = self.memory.resolve_pronoun("he", pos)
+            if m is not None and m.outlet is None:
+                return m.name, m.stype, m.role, None, phrase
+        name, stype, role = speaker_from(tok)
+        if stype != "person" and name in self.memory.surnames:
+            stype = "person"
+        outlet = canonical_outlet(name) or self.memory.outlet_names.get(name)
+        if outlet is None and canonical_outlet(phrase) not in (None, "unnamed reports"):
+            outlet = canonical_outlet(phrase)
+        if is_named_outlet(outlet) and outlet is not None:
+            self.memory.outlet_names.setdefault(name, outlet)
+        return name, stype, role, outlet, None
+
+    def _resolve_pronoun(self, tok: Token, low: str,
+                         pos: int) -> tuple[str, str, str | None, str | None, str | None] | None:
+        if low in {"it", "they"}:
+            if low == "it":
+                outlet = self.memory.last_fact_outlet(pos)
+                if outlet:
+                    return outlet, "organization", None, outlet, tok.text
+            earlier = [t for t in tok.sent if t.i < tok.i and t.dep_ == "nsubj" and
+                       t.ent_type_ in {"ORG", "GPE", "NORP"} and not self._in_quote(t)]
+            if earlier:
+                name, stype, role = speaker_from(earlier[-1])
+                return name, stype, role, None, tok.text
+        same = [sp for sp in self.speakers.values() if sp.stype == "person"
+                and PRONOUNS.get(low) == "person" and sp.tok.i < tok.i]
+        if same:
+            sp = same[-1]
+            return sp.name, sp.stype, sp.role, None, tok.text
+        m = self.memory.resolve_pronoun(low, pos)
+        if m is None:
+            return None
+        return m.name, m.stype, m.role, m.outlet, tok.text
+
+    def _outlet_in_phrase(self, phrase: str, pos: int) -> str | None:
+        """"A new report released by the AP", "the Al-Resalah report", "the Post's report":
+        a report-noun phrase names its outlet."""
+        if not _REPORT_NOUNS.search(phrase) and not _SOURCES.search(phrase):
+            return None
+        hits = channels.outlet_mentions(phrase, self.memory.resolve_outlet, pos)
+        named = [h for h in hits if is_named_outlet(h[2])]
+        return named[0][2] if named else None
+
+    def _add(self, tok: Token, verb: Token | None) -> None:
+        if not_a_speaker(tok) and tok.lower_ not in PRONOUNS:
+            return
+        got = self._resolve(tok)
+        if got is None:
+            return
+        name, stype, role, outlet, resolved = got
+        if not name or len(name) > 120:
+            return
+        staff = None
+        if outlet is None:
+            staff = self._staff_outlet(tok, name)
+        entry = self.speakers.setdefault(name, _Speaker(name=name, stype=stype, role=role,
+                                                        tok=tok, outlet=outlet,
+                                                        resolved=resolved, staff_of=staff))
+        if verb is not None:
+            entry.verbs.append(verb)
+
+    def _staff_outlet(self, tok: Token, name: str) -> str | None:
+        """"Post reporters X and Y", "the BBC's correspondent X": the outlet they work for."""
+        a, b = speaker_range(tok)
+        head = tok.head if tok.dep_ == "conj" else tok
+        if head is not tok:
+            a = min(a, speaker_range(head)[0])
+        words = tok.doc[a:b]
+        if not STAFF.search(words.text):
+            return self.memory.staff.get(name.split()[-1])
+        pos = self.p.start + tok.doc[a].idx
+        hits = channels.outlet_mentions(words.text, self.memory.resolve_outlet, pos)
+        if hits and is_named_outlet(hits[0][2]):
+            return hits[0][2]
+        for t in words:
+            if t.is_title and t.pos_ in {"PROPN", "NOUN"} and t.ent_type_ != "PERSON":
+                found = canonical_outlet(t.text) or self.memory.resolve_outlet(f"the {t.text}",
+                                                                              pos)
+                if is_named_outlet(found):
+                    return found
+        return None
+
+    def _colon_speaker(self) -> None:
+        """'New force chief X: "We say ..."': a name then a colon introduces a quote."""
+        span = self.s.span
+        if span is None or not self.quotes or not self.quotes[0].direct:
+            return
+        before = self.article.text[self.s.start:self.quotes[0].start].rstrip()
+        if not before.endswith(":") or len(before.split()) > 12:
+            return
+        ents = [e for e in span.ents if e.label_ in {"PERSON", "ORG"} and
+                self.p.start + e.end_char <= self.quotes[0].start]
+        if ents:
+            self._add(ents[-1].root, None)
+
+    def find_speakers(self) -> None:
+        span = self.s.span
+        if span is None:
+            return
+        for tok in span:
+            if not is_reporting(tok) or self._in_quote(tok):
+                continue
+            subj = subject(tok) or (None if passive(tok) else
+                                    fallback_subject(span, tok, self.qrel))
+            if subj is None or self._in_quote(subj):
+                continue
+            for t in [subj] + [c for c in subj.conjuncts if c.i > subj.i]:
+                self._add(t, tok)
+        self.according = [t for t in according_to(span) if not self._in_quote(t)]
+        names = [self._name(t) for t in self.according]
+        for t, name in zip(self.according, names, strict=True):
+            if canonical_outlet(name) is not None or not any(
+                    e.outlet for e in self.speakers.values()):
+                self._add(t, None)
+        self.cited = [n for n in names if canonical_outlet(n) is None] + \
+            [self._name(t) for t in cited(span) + quoted_objects(span) if not self._in_quote(t)]
+        if not self.speakers:
+            self._colon_speaker()
+        self._merge_short_names()
+
+    def _name(self, tok: Token) -> str:
+        a, b = speaker_range(tok)
+        return speaker_from(tok)[0] if tok.ent_type_ else tok.doc[a:b].text
+
+    def _outlet_subject(self, verb: Token) -> bool:
+        subj = subject(verb)
+        if subj is None or self._in_quote(subj):
+            return False
+        got = self._resolve(subj)
+        return got is not None and got[3] is not None
+
+    def _merge_short_names(self) -> None:
+        for short in list(self.speakers):
+            for long in list(self.speakers):
+                if short != long and short in self.speakers and long in self.speakers and \
+                        re.search(rf"\b{re.escape(short)}$", long):
+                    self.speakers[long].verbs += self.speakers.pop(short).verbs
+
+    # ---- what -----------------------------------------------------------------------------
+    def build(self) -> None:
+        s, p = self.s, self.p
+        has_outlet = any(e.outlet for e in self.speakers.values())
+        direct = [q for q in self.quotes if q.direct]
+        used: set[int] = set()
+        frames = channels.outlet_frames(s.text, self.memory.resolve_outlet, s.start)
+        sent_channel = channels.channel(s.text, self.memory.resolve_outlet, s.start)
+        for e in self.speakers.values():
+            if e.outlet:
+                self._outlet_fact(e)
+                continue
+            if has_outlet and not e.verbs:
+                continue  # cited by the outlet: an underlying source, not a claim of its own
+            writes = bool(e.verbs) and all(v.lemma_.lower() in _WRITE_VERBS for v in e.verbs)
+            if e.staff_of:
+                self._add_fact(e.staff_of, [e.name])
+                self.memory.staff[e.name.split()[-1]] = e.staff_of
+                if writes:
+                    continue  # the outlet's reporters wrote it: the outlet's report
+            emb = bool(e.verbs) and all(embedded(v) for v in e.verbs)
+            mine = [q for i, q in enumerate(direct) if i not in used]
+            for q in mine:
+                used.add(direct.index(q))
+                self.claims.append(Attribution(
+                    sentence=s, speaker=e.name, speaker_type=e.stype, role=e.role,
+                    start=q.start, end=q.end, kind="direct", quote=q, channel=sent_channel,
+                    resolved_from=e.resolved, embedded=emb))
+            content = max((_content_outside(v, self.quotes, speaker_range(e.tok), p.start)
+                           for v in e.verbs), default=0 if mine else 3)
+            if content >= 2 or not mine:
+                a, b = _outside(s, mine)
+                a, b = self._own_clause(e, a, b)
+                spans = _statement_spans(s, e.verbs, a, b, p.start) if not mine else [(a, b)]
+                for a, b in spans:
+                    fragments = [q for q in self.quotes
+                                 if not q.direct and a <= q.start and q.end <= b]
+                    self.claims.append(Attribution(
+                        sentence=s, speaker=e.name, speaker_type=e.stype, role=e.role,
+                        start=a, end=b, kind="mixed" if fragments else "indirect",
+                        quote=fragments[0] if fragments else None,
+                        channel=channels.channel(self.article.text[a:b]) if len(spans) > 1
+                        else sent_channel, resolved_from=e.resolved, embedded=emb))
+        speakers = [c.speaker for c in self.claims]
+        for _a, _b, outlet in frames:
+            if speakers:
+                self._add_fact(outlet, speakers)
+        if not self.speakers and direct:
+            self._continue_quotes(direct)
+
+    def _own_clause(self, e: _Speaker, a: int, b: int) -> tuple[int, int]:
+        """With several speakers in a sentence, each claim is its speaker's own clause: the
+        subtree of its verbs without the clauses of the other speakers' verbs."""
+        others = [v for o in self.speakers.values() if o is not e for v in o.verbs]
+        if not e.verbs or not others:
+            return a, b
+        base = self.p.start
+        mine = {t.i for v in e.verbs for t in v.subtree} | set(range(*speaker_range(e.tok)))
+        for v in others:
+            if v not in e.verbs and any(v in list(x.subtree) for x in e.verbs):
+                mine -= {t.i for t in v.subtree}
+        anchor = min(e.verbs, key=lambda v: v.i).i
+        if anchor not in mine:
+            return a, b
+        lo = hi = anchor
+        while lo - 1 in mine:
+            lo -= 1
+        while hi + 1 in mine:
+            hi += 1
+        doc = e.tok.doc
+        while hi > lo and (doc[hi].is_punct or doc[hi].lower_ in {"and", "but", "while",
+                                                                  "after", "as", "when"}):
+            hi -= 1
+        while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in {"and", "but", "while",
+                                                                  "after", "as", "when"}):
+            lo += 1
+        ca, cb = base + doc[lo].idx, base + doc[hi].idx + len(doc[hi].text)
+        ca, cb = max(a, ca), min(b, cb)
+        return (ca, cb) if cb - ca > 10 else (a, b)
+
+    def _add_fact(self, outlet: str, underlying: list[str], resolved: str | None = None) -> None:
+        """One fact per outlet and sentence; more sources join its underlying list."""
+        for f in self.facts:
+            if f.outlet == outlet:
+                f.underlying += [u for u in underlying if u not in f.underlying]
+                return
+        self.facts.append(Attribution(sentence=self.s, speaker=outlet,
+                                      speaker_type="organization", role=None,
+                                      start=self.s.start, end=self.s.end, kind="indirect",
+                                      outlet=outlet, underlying=list(dict.fromkeys(underlying)),
+                                      resolved_from=resolved))
+
+    def _outlet_fact(self, e: _Speaker) -> None:
+        verbs = e.verbs
+        if verbs and not self.quotes and all(
+                v.lemma_.lower() in {"report", "say"} and not any(
+                    c.dep_ in {"ccomp", "advcl"} for c in v.children)
+                and any(c.dep_ == "dobj" for c in v.children) for v in verbs):
+            return  # "media reported a higher figure": no statement of its own
+        nested = [o.name for o in self.speakers.values() if not o.outlet and o.verbs and any(
+            v2 in v.subtree for v in verbs for v2 in o.verbs)]
+        sources = [n for n in self.cited if not _SOURCES.search(n)]
+        own = [n for n in self.cited if _SOURCES.search(n)]
+        self._add_fact(e.outlet or e.name, sources + nested + own, e.resolved)
+
+    def _continue_quotes(self, direct: list[Quote]) -> None:
+        """A quote standing alone continues the last speaker: in this paragraph, or across a
+        paragraph break when this paragraph opens with the quote."""
+        last = self._last_quoted_speaker()
+        if last is None:
+            return
+        for q in direct:
+            self.claims.append(Attribution(sentence=self.s, speaker=last.speaker,
+                                           speaker_type=last.speaker_type, role=last.role,
+                                           start=q.start, end=q.end, kind="direct", quote=q,
+                                           channel=last.channel,
+                                           resolved_from="continued quote"))
+
+    def _last_quoted_speaker(self) -> Attribution | None:
+        s, p = self.s, self.p
+        if not self.previous:
+            return None
+        last = self.previous[-1]
+        if last.sentence.paragraph == p.index:
+            return last
+        first = p.sentences[0].id == s.id and self.article.text[s.start] in "\"“‘'"
+        prev_para = max((x.index for x in self.article.paragraphs
+                         if x.index < p.index and x.kind == "body"), default=-1)
+        if first and last.sentence.paragraph == prev_para and (last.kind == "direct" or (
+                last.quote is not None and last.quote.open_end)):
+            return last
+        return None
+
+    def remember(self) -> None:
+        for e in self.speakers.values():
+            self.memory.add(e.name, e.stype, e.role, self.p.start + e.tok.idx, speaker=True,
+                            outlet=e.outlet, channel=next(
+                                (c.channel for c in self.claims if c.speaker == e.name), None))
+            if e.stype == "person":
+                self.memory.note_gender(e.name, self.s.text)
+        span = self.s.span
+        if span is None:
+            return
+        said = {e.tok.i for e in self.speakers.values()}
+        for ent in span.ents:
+            if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"} or ent.root.i in said:
+                continue
+            if ent.root.dep_ not in {"nsubj", "nsubjpass"} or self._in_quote(ent.root):
+                continue
+            name, stype, role = speaker_from(ent.root)
+            outlet = canonical_outlet(name)
+            self.memory.add(name, stype, role, self.p.start + ent.root.idx, speaker=False,
+                            outlet=outlet if is_named_outlet(outlet) else None)
+            if stype == "person":
+                self.memory.note_gender(name, self.s.text)
+        for a, _b, canon in find_outlets_in(channels.blank_quotes(self.s.text)):
+            if is_named_outlet(canon) and not any(m.outlet == canon and m.pos >= self.s.start
+                                                  for m in self.memory.mentions):
+                self.memory.add(canon, "organization", None, self.s.start + a, speaker=False,
+                                outlet=canon)
+
+
+def _covered_by_open_quote(p: Paragraph, s: Sentence, claims: list[Attribution]) -> bool:
+    """A sentence inside a quote that an earlier sentence opened and left open belongs to
+    that sentence's claim (whose span already runs to the paragraph's end)."""
+    return inside_open_quote(p, s) and any(
+        c.quote is not None and c.quote.open_end and c.sentence.paragraph == p.index
+        and c.start < s.start <= c.end for c in claims)
+
+
+def extract(article: Article) -> Candidates:
+    """Propose claims, sourced facts and cues for every body sentence."""
+    memory = Discourse()
+    for p in article.paragraphs:
+        if p.kind == "body" and p.doc is not None:
+            memory.surnames.update(e[-1].text for e in p.doc.ents
+                                   if e.label_ == "PERSON" and len(e) > 1)
+    claims: list[Attribution] = []
+    facts: list[Attribution] = []
+    for p in article.paragraphs:
+        if p.kind != "body" or p.doc is None:
+            continue
+        for s in p.sentences:
+            if _covered_by_open_quote(p, s, claims):
+                continue
+            reader = _SentenceReader(article, p, s, memory, claims)
+            reader.find_speakers()
+            reader.build()
+            reader.remember()
+            claims.extend(reader.claims)
+            facts.extend(reader.facts)
+    return Candidates(claims=claims, facts=facts, cues=find_cues(article, claims, facts))

@@ -1,0 +1,136 @@
+"""How something was said (tweet, statement, interview with X) and to which outlet.
+
+"told AFP", "in an interview with Fox News", "in a statement to the Post", "quoted by Tass",
+"speaking on MSNBC", "published by state media": the speaker's claim gets the channel, and the
+outlet gets a sourced fact that cites the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .outlet_names import MEDIA_NOUN
+from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
+
+QUOTE_RE = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’")
+
+CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(in a|in an|a) (post|message) on (X|Twitter)\b|\bwrote on (X|Twitter)\b|"
+                r"\bposted on (X|Twitter)\b", re.IGNORECASE), "post on X"),
+    (re.compile(r"\btweet(ed|s)?\b|\bon Twitter\b", re.IGNORECASE), "tweet"),
+    (re.compile(r"\b(on|in a post on) (Facebook|Instagram|Telegram|Truth Social|LinkedIn)\b",
+                re.IGNORECASE), "social media post"),
+    (re.compile(r"\bpress conference\b", re.IGNORECASE), "press conference"),
+    (re.compile(r"\bnews conference\b", re.IGNORECASE), "news conference"),
+    (re.compile(r"\bpress release\b", re.IGNORECASE), "press release"),
+    (re.compile(r"\b(in a|in an|the) (written |joint |brief )?statement\b|"
+                r"\bstatement (said|read)\b", re.IGNORECASE), "statement"),
+    (re.compile(r"\bin a (letter|memo|email|speech|briefing|filing|report|video)\b",
+                re.IGNORECASE), "{0}"),
+    (re.compile(r"\b(at|during) a (briefing|rally|hearing|speech|summit|meeting)\b",
+                re.IGNORECASE), "{0}"),
+    (re.compile(r"\bon (television|TV|radio|state television)\b", re.IGNORECASE), "broadcast"),
+    (re.compile(r"\bin text messages?\b", re.IGNORECASE), "text message"),
+)
+
+# Frames that put a speaker's words in an outlet: the outlet follows the frame.
+_TO_OUTLET = re.compile(
+    r"\b(?:told|tells|telling|tell|speaking to|spoke to|speaking with|spoke with|talking to|"
+    r"talked to|said to|wrote to|writing to|confirmed (?:\w+ ){0,3}to|"
+    r"(?:an?|the|his|her|their|its)\s+(?:\w+\s+){0,2}interview(?:s)?\s+(?:\w+\s+){0,3}"
+    r"(?:with|to|on|by)|interviewed by|"
+    r"(?:an?|the|his|her|their|its)\s+(?:written\s+|emailed\s+|e-mailed\s+)?"
+    r"(?:statement|comments?|remarks?|message|e-?mail|response)\s+(?:sent\s+)?to|remarks to|"
+    r"quoted by|cited by|published by|published in|carried by|broadcast by|broadcast on|"
+    r"aired by|aired on|appearing on|appeared on|speaking on|said on|interview on|"
+    r"(?:commentator|host|anchor|guest|pundit|analyst|contributor)s?\s+(?:on|for|at)|"
+    r"op-ed (?:in|for)|column (?:in|for)|wrote in|writing in|told reporters from)\s+$",
+    re.IGNORECASE)
+# "in the CNN interview", "during a Fox News appearance": the outlet names the occasion.
+_IN_THE = re.compile(r"\b(?:in|during|on|at)\s+(?:an?|the|his|her|their|its)\s+$", re.IGNORECASE)
+_OUTLET_EVENT = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?(?:interview|broadcast|programme|program|"
+                           r"show|appearance|podcast|town hall)\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|the\s+|an\s+)?(?:\w+\s+){0,2}?"
+                        r"(?:report|story|article|dispatch|broadcast)?\s*(?:by|in|from)?\s*$",
+                        re.IGNORECASE)
+_AUDIENCE = re.compile(r"\b(television|TV|channel|radio|newspaper|reporters|journalists|agency|"
+                       r"broadcaster|daily|magazine|podcast|outlet|network|station)\b",
+                       re.IGNORECASE)
+
+
+def blank_quotes(text: str) -> str:
+    """Quoted words replaced by spaces (offsets kept): frames are read outside quotes only."""
+    return QUOTE_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_ANAPHOR = re.compile(
+    rf"\b(?:the|that|this)\s+(?:(?:{MEDIA_NOUN})\b|(?:Post|Times|Journal|Globe|Herald|Tribune|"
+    r"Telegraph|Observer|Star|Sun|Mail|Express|Standard|Chronicle|Gazette|Examiner|Inquirer|"
+    r"Agency)\b)")
+Resolver = Callable[[str, int], "str | None"]
+
+
+def is_anaphor(phrase: str) -> bool:
+    """"the agency", "the newspaper", "the Post": a phrase that points back to an outlet."""
+    return bool(_ANAPHOR.fullmatch(phrase.strip()))
+
+
+def outlet_mentions(sent_text: str, resolve: Resolver | None = None,
+                    base: int = 0) -> list[tuple[int, int, str]]:
+    """Outlets named in a sentence outside quotes, with anaphora ("the agency", "the Post")
+    resolved by `resolve(phrase, absolute_offset)`: (start, end, canonical) in `sent_text`."""
+    plain = blank_quotes(sent_text)
+    hits = list(find_outlets_in(plain))
+    if resolve is not None:
+        for m in _ANAPHOR.finditer(plain):
+            if any(a < m.end() and m.start() < b for a, b, _ in hits):
+                continue
+            canon = resolve(m.group(0), base + m.start())
+            if canon:
+                hits.append((m.start(), m.end(), canon))
+    return sorted(hits)
+
+
+def outlet_frames(sent_text: str, resolve: Resolver | None = None,
+                  base: int = 0) -> list[tuple[int, int, str]]:
+    """Outlets that a speaker talked to or was carried by in this sentence: (start, end,
+    canonical), offsets in `sent_text`."""
+    plain = blank_quotes(sent_text)
+    out = []
+    for a, b, canon in outlet_mentions(sent_text, resolve, base):
+        if not is_named_outlet(canon):
+            continue
+        lead = re.match(r"(?:the|a|an)\s+", plain[a:b], re.IGNORECASE)
+        before = plain[max(0, a - 80):a]
+        with_lead = plain[max(0, a - 80):a + (lead.end() if lead else 0)]
+        after = plain[b:b + 40]
+        if _TO_OUTLET.search(before) or (_IN_THE.search(with_lead) and
+                                         _OUTLET_EVENT.match(after)):
+            out.append((a, b, canon))
+    return out
+
+
+def channel(sent_text: str, resolve: Resolver | None = None, base: int = 0) -> str | None:
+    plain = blank_quotes(sent_text)
+    frames = outlet_frames(sent_text, resolve, base)
+    if frames:
+        return f"interview with {frames[0][2]}"
+    for pat, label in CHANNEL_PATTERNS:
+        m = pat.search(plain)
+        if m:
+            if label == "{0}":
+                return m.group(m.lastindex or 0).lower() if m.lastindex else m.group(0).lower()
+            return label
+    m = re.search(r"\b(?i:in|during) (?i:an|the|a) ([A-Z][\w.&' -]{1,40}?) interview\b", plain)
+    if m and is_named_outlet(canonical_outlet(m.group(1))):
+        return f"interview with {canonical_outlet(m.group(1))}"
+    m = re.search(r"\b(?:speaking to|told|in an interview with)\s+((?:the |a |an )?[^,.;]{2,60}?)"
+                  r"(?=,|\.|;| that\b| on\b| in\b|$)", plain)
+    if m:
+        target = m.group(1).strip()
+        outlet = canonical_outlet(target.split(",")[0])
+        if outlet is None and not _AUDIENCE.search(target):
+            return None  # "told supporters": an audience, not a channel
+        return f"interview with {outlet or target}"
+    return None

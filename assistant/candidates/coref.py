@@ -1,0 +1,176 @@
+"""Who "he", "the official", "the statement", "the agency" and "It" are: a memory of the
+speakers, named subjects and outlets met so far in the article, read in order.
+
+News style is regular enough for rules: "he said" after a quote is the speaker of that quote
+(the previous statement), not the nearest name; "the official" is the last speaker called an
+official; "the agency" or "the Post" is the last outlet of that kind; "It said" after an
+outlet's report continues that report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .speakers import PRONOUNS
+
+_FEMALE = re.compile(r"\b(Mrs|Ms|Miss|Madam|Lady|Queen|Princess)\.?\s", re.IGNORECASE)
+_MALE = re.compile(r"\b(Mr|Sir|Lord|King|Prince)\.?\s", re.IGNORECASE)
+# Descriptions that stand for a person or body named earlier ("the official", "the minister").
+DESCRIPTION_HEADS = frozenset(["official", "source", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier", "chancellor", "general", "commander", "officer", "diplomat", "envoy", "ambassador", "senator", "governor", "mayor", "secretary", "chief", "director", "leader", "lawmaker", "candidate", "aide", "adviser", "advisor", "lawyer", "attorney", "prosecutor", "judge", "analyst", "expert", "resident", "witness", "officer", "representative", "chairman", "chairwoman", "ceo", "head", "statement", "ministry", "department", "group", "company", "firm", "military", "army", "government", "agency", "movement", "militia", "organization", "organisation", "party", "campaign", "administration", "monitor", "observatory"])
+_PLURAL = re.compile(r"\b\w+(?<!s)s\b(?!['’])\s*$|\bpeople\b", re.IGNORECASE)
+_STATEMENT_NOUNS = frozenset({"statement", "post", "tweet", "letter", "message", "report",
+                              "release", "memo", "communique", "communiqué", "video"})
+
+
+@dataclass
+class Mention:
+    name: str
+    stype: str
+    role: str | None
+    pos: int  # character offset in the article
+    speaker: bool  # made a statement (not only named as a subject)
+    outlet: str | None = None
+    channel: str | None = None
+    gender: str | None = None
+
+
+@dataclass
+class Discourse:
+    """Everything said so far, newest last; `resolve_*` look backwards from a position."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+    staff: dict[str, str] = field(default_factory=dict)  # reporter surname -> outlet
+    surnames: set[str] = field(default_factory=set)  # last names of the article's persons
+    outlet_names: dict[str, str] = field(default_factory=dict)  # "Al-Resalah" -> canonical
+
+    def add(self, name: str, stype: str, role: str | None, pos: int, *, speaker: bool,
+            outlet: str | None = None, channel: str | None = None) -> None:
+        self.mentions.append(Mention(name=name, stype=stype, role=role, pos=pos,
+                                     speaker=speaker, outlet=outlet, channel=channel,
+                                     gender=self.genders.get(name)))
+
+    def note_gender(self, name: str, context: str) -> None:
+        """"Mr. X", "Mrs. X", or "X ... his/her" right after the name fixes X's gender."""
+        if name in self.genders:
+            return
+        head = context[:context.find(name) + len(name)] if name in context else ""
+        if _FEMALE.search(head[-len(name) - 8:]):
+            self.genders[name] = "f"
+        elif _MALE.search(head[-len(name) - 8:]):
+            self.genders[name] = "m"
+
+    def observe_pronoun(self, name: str, pronoun: str) -> None:
+        if pronoun in {"he", "him", "his"}:
+            self.genders.setdefault(name, "m")
+        elif pronoun in {"she", "her", "hers"}:
+            self.genders.setdefault(name, "f")
+
+    def _recent(self, pos: int, window: int = 2500) -> list[Mention]:
+        return [m for m in reversed(self.mentions) if pos - window <= m.pos < pos]
+
+    def resolve_pronoun(self, pronoun: str, pos: int) -> Mention | None:
+        """The antecedent of a subject pronoun: the previous statement's speaker when it fits,
+        else the nearest fitting named subject."""
+        want = PRONOUNS.get(pronoun)
+        recent = self._recent(pos)
+        if want == "person":
+            gender = "m" if pronoun == "he" else "f" if pronoun == "she" else None
+
+            def fits(m: Mention) -> bool:
+                if m.stype == "unnamed" and m.speaker:
+                    return not _PLURAL.search(m.name)  # "the official" is a he or a she
+                return m.stype == "person" and (gender is None or m.gender in (None, gender))
+
+            last_speaker = next((m for m in recent if m.speaker and m.outlet is None), None)
+            nearest = next((m for m in recent if fits(m)), None)
+            if last_speaker is not None and fits(last_speaker):
+                # a person named after the last statement, as a subject, takes over the topic
+                if nearest is not None and nearest.pos > last_speaker.pos and not nearest.speaker \
+                        and nearest.name != last_speaker.name:
+                    return nearest
+                return last_speaker
+            return nearest
+        if want == "org":
+            return next((m for m in recent if m.stype in {"organization", "government"} or
+                         m.outlet), None)
+        if want == "plural":
+            return next((m for m in recent if m.stype in {"group", "unnamed", "government"}
+                         and m.speaker), None)
+        return None
+
+    def resolve_statement(self, pos: int) -> Mention | None:
+        """"the statement said": the last body or person who issued one, else the last org."""
+        recent = self._recent(pos)
+        return next((m for m in recent if m.speaker and m.channel == "statement"), None) or \
+            next((m for m in recent if m.speaker and m.stype in {"organization", "government"}),
+                 None)
+
+    def resolve_description(self, phrase: str, pos: int) -> Mention | None:
+        """"the official", "the vice president": the last speaker (or subject) whose name or
+        role holds those words (all of them: "vice president" is not any president)."""
+        words = re.sub(r"^(the|that|this)\s+", "", phrase.strip().lower()).split()
+        if not words:
+            return None
+        want = " ".join(words[-3:])
+        for m in self._recent(pos, 6000):
+            hay = f"{m.name} {m.role or ''}".lower()
+            if re.search(rf"\b{re.escape(want)}s?\b", hay):
+                return m
+        if len(words) > 1 and words[0] in {"former", "vice", "deputy", "foreign", "prime",
+                                           "defense", "defence", "interior", "finance"}:
+            return None  # a qualified title names someone else than the bare title would
+        head = words[-1]
+        for m in self._recent(pos, 6000):
+            hay = f"{m.name} {m.role or ''}".lower()
+            if re.search(rf"\b{re.escape(head)}s?\b", hay):
+                return m
+        return None
+
+    def resolve_outlet(self, phrase: str, pos: int) -> str | None:
+        """"the agency", "the newspaper", "the Post": the last outlet of that kind."""
+        low = phrase.lower()
+        outlets = [m.outlet for m in self._recent(pos, 8000) if m.outlet and
+                   m.outlet != "unnamed reports"]
+        if not outlets:
+            return None
+        last_word = re.sub(r"^(the|that|this)\s+", "", low).split()[-1] if low.split() else ""
+        for o in outlets:
+            if phrase[:1].isupper() or re.search(r"\bthe [A-Z]", phrase):
+                if last_word and last_word in o.lower().split():
+                    return o
+            elif _kind_fits(last_word, o):
+                return o
+        return None if re.search(r"\bthe [A-Z]", phrase) else outlets[0]
+
+    def last_fact_outlet(self, pos: int, window: int = 600) -> str | None:
+        """The outlet whose report the text was just relaying ("It said ...")."""
+        for m in self._recent(pos, window):
+            if m.speaker:
+                return m.outlet
+        return None
+
+
+def _kind_fits(noun: str, outlet: str) -> bool:
+    agencyish = re.search(r"agency|AFP|Reuters|AP|TASS|IRNA|Tasnim|Fars|Xinhua|Anadolu|"
+                          r"Interfax|Yonhap|Kyodo|dpa|SANA|KCNA|UPI|RIA|Mehr|ISNA", outlet)
+    if noun in {"agency", "wire", "service"}:
+        return bool(agencyish)
+    if noun in {"newspaper", "paper", "daily", "weekly", "tabloid"}:
+        return not agencyish
+    return True
+
+
+def description_head(text: str) -> str | None:
+    """"the official" -> "official"; "the statement" -> "statement"; else None."""
+    m = re.match(r"^(?:the|that|this)\s+(?:[\w.-]+\s+){0,2}?([a-z]+)$", text.strip(),
+                 re.IGNORECASE)
+    if not m:
+        return None
+    head = m.group(1).lower()
+    return head if head in DESCRIPTION_HEADS or head in _STATEMENT_NOUNS else None
+
+
+def is_statement_noun(head: str | None) -> bool:
+    return head in _STATEMENT_NOUNS

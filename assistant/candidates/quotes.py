@@ -1,0 +1,70 @@
+"""Quotes of a sentence: a whole statement in the speaker's words (direct) or a quoted
+fragment inside reported speech, from the paragraph's paired quote marks."""
+
+from __future__ import annotations
+
+import re
+
+from ..article import Article, Paragraph, QuoteSpan, Sentence, quote_spans
+from .model import Quote
+
+_SPEECH_BEFORE = re.compile(r"\b(said|says|say|saying|told|tells|added|adding|wrote|writes|"
+                            r"asked|asks|declared|stated|tweeted|posted|insisted|warned|"
+                            r"replied|responded|continued|explained|noted|quipped)"
+                            r"(\s+\w+){0,3}\s*[,:]?$", re.IGNORECASE)
+_FRAME_AFTER = re.compile(r"^\s*,?\s*(?:[\w.'’-]+\s+){0,6}?(said|says|added|told|asked|wrote|"
+                          r"tweeted|insisted|warned|declared|explained|continued|noted|replied|"
+                          r"according)\b", re.IGNORECASE)
+
+
+def _is_direct(sent: Sentence, start: int, end: int, inner: str, open_end: bool) -> bool:
+    """A whole statement in quotes: it starts a clause ("X said: '...'", '"...," X said'),
+    follows a speech verb, or is followed by its frame; a quoted title or phrase at the end
+    of narration is a fragment."""
+    before = sent.text[:max(0, start - sent.start)].rstrip()
+    after = sent.text[max(0, end - sent.start):]
+    text = inner.rstrip()
+    if not text[:1].isupper() or len(text.split()) < 4:
+        return False
+    if not before or before.endswith((",", ":", ";", "—", "–", "-")) or open_end:
+        return True
+    if _SPEECH_BEFORE.search(before):
+        return True
+    return text[-1:] in ",.?!…" and bool(_FRAME_AFTER.match(after))
+
+
+def sentence_quotes(p: Paragraph, s: Sentence) -> list[Quote]:
+    """Quotes that open in this sentence (a quote left open may run past its end)."""
+    out = []
+    for q in p.quotes:
+        if not s.start <= q.start < s.end:
+            continue
+        inner_end = q.inner_end
+        inner = p.text[q.inner_start - p.start:inner_end - p.start]
+        if inner.rstrip().endswith(","):
+            inner_end -= len(inner) - len(inner.rstrip()) + 1
+        out.append(Quote(start=q.start, end=q.end, inner_start=q.inner_start,
+                         inner_end=inner_end, open_end=q.open_end,
+                         direct=_is_direct(s, q.start, q.end, inner, q.open_end)))
+    return out
+
+
+def inside_open_quote(p: Paragraph, s: Sentence) -> bool:
+    """The sentence continues a quote that an earlier sentence of the paragraph opened."""
+    return any(q.start < s.start and q.end >= s.end and q.open_end for q in p.quotes) or any(
+        q.start < s.start < q.end for q in p.quotes)
+
+
+def find_quotes(sent: Sentence, article: Article | None = None) -> list[Quote]:
+    """Quotes of one sentence (the paragraph is looked up in `article` when given)."""
+    if article is not None:
+        p = next((x for x in article.paragraphs if x.index == sent.paragraph), None)
+        if p is not None:
+            return sentence_quotes(p, sent)
+    base = Paragraph(index=sent.paragraph, start=sent.start, end=sent.end, text=sent.text,
+                     kind="body")
+    base.quotes = [QuoteSpan(start=sent.start + q.start, end=sent.start + q.end,
+                             inner_start=sent.start + q.inner_start,
+                             inner_end=sent.start + q.inner_end, open_end=q.open_end)
+                   for q in quote_spans(sent.text)]
+    return sentence_quotes(base, sent)

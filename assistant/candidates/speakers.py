@@ -1,0 +1,270 @@
+"""Speakers: the subject of a reporting verb as a canonical name, a speaker type and a role."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .verbs import is_reporting
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+GOV_WORDS = re.compile(
+    r"\b(ministry|government|commission|agency|department|council|parliament|cabinet|"
+    r"administration|police|army|military|office|court|authority|authorities|presidency|"
+    r"kremlin|pentagon|white house|state department|embassy|municipality|prosecutors?|"
+    r"navy|air force|armed forces|coalition|command)\b", re.IGNORECASE)
+GROUP_WORDS = re.compile(r"\b(militias?|forces|groups?|rebels|protesters|unions?|"
+                         r"meteorologists|scientists|doctors|commanders|parties|fighters|"
+                         r"movement|insurgents|activists)\b", re.IGNORECASE)
+# Unnamed sources: a noun phrase like these as speaker or cited source.
+ANON_HEAD = re.compile(
+    r"\b(official|officials|source|sources|agent|agents|diplomat|diplomats|spokesperson|spokesman|"
+    r"spokeswoman|aide|aides|insider|insiders|person|people|resident|residents|witness|"
+    r"witnesses|farmer|worker|workers|employee|employees|researchers|analysts|experts|"
+    r"critics|observers|lawmakers|members|strategists|advisers|advisors|investors|"
+    r"executives|staff|staffers|negotiators|operatives|officer|officers|representative|"
+    r"commentator|commentators|activist|activists|medic|medics|doctor|doctors|"
+    r"someone|figures|leaders|delegates|voters|supporters)\b", re.IGNORECASE)
+TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "prime", "minister", "gen", "general", "maj", "major", "brig", "brigadier", "lt", "col", "colonel", "capt", "captain", "adm", "admiral", "sgt", "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "chief", "commander", "chairman", "chairwoman", "chair", "ceo", "cfo", "director", "secretary", "ambassador", "judge", "justice", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "rev", "father", "sir", "lord", "lady", "former", "deputy", "acting", "interim", "caretaker", "spokesman", "spokeswoman", "spokesperson", "rear", "press"])
+PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org", "we": "plural",
+            "i": "person"}
+_NOT_SPEAKER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+_TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST"}
+
+
+def subject(tok: Token) -> Token | None:
+    """The speaker token of a reporting verb: its subject, climbing through participles and
+    conjuncts ("..., adding", "and said"), the head noun of a relative clause ("X, who
+    said"), the subject of "was quoted as saying", or the agent of a passive."""
+    cur, hops = tok, 0
+    while cur is not None and hops < 4:
+        if cur is not tok and cur.lemma_.lower() in {"quote", "cite"}:
+            obj = next((c for c in cur.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "Tass quoted local officials as saying": the officials speak
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                if c.lemma_.lower() in {"that", "which", "who"}:
+                    return cur.head if cur.dep_ == "relcl" and cur.head.pos_ in {
+                        "NOUN", "PROPN"} else None
+                return c
+            if c.dep_ == "nsubjpass":
+                if cur.lemma_.lower() in {"quote", "cite"}:
+                    return c  # "X was quoted as saying"
+                if cur.lemma_.lower() in _AGENT_VERBS:
+                    return _agent(cur)  # "was announced by the ministry"
+                return None
+        if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and is_reporting(cur.head.head):
+            # "X said that A happened, and urged B": a slip of the parse, the urging is X's
+            return subject(cur.head.head)
+        if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl"} and cur.head is not cur:
+            cur, hops = cur.head, hops + 1
+            continue
+        break
+    return None
+
+
+_AGENT_VERBS = frozenset({"say", "state", "announce", "confirm", "report", "claim", "deny",
+                          "reveal", "disclose", "deliver", "issue", "tell"})
+
+
+def passive(verb: Token) -> bool:
+    """"is expected to", "was told": the grammatical subject is not the speaker."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]) -> Token | None:
+    """When the parse is broken, the nearest named entity before (or right after) the verb."""
+
+    def usable(e: SpacySpan) -> bool:
+        if any(a <= e.root.idx < b for a, b in quotes) or e.text in _TIME_ZONES:
+            return False
+        before = sent.doc.text[max(0, e.start_char - 1):e.start_char]
+        return before != "("
+
+    ents = [e for e in sent.ents if e.label_ in {"PERSON", "ORG", "NORP", "GPE"} and usable(e)]
+    before = [e for e in ents if e.end <= verb.i and verb.i - e.end <= 25]
+    for label in ("PERSON", "ORG"):
+        cands = [e for e in before if e.label_ == label]
+        if cands:
+            return cands[-1].root
+    after = [e for e in ents if e.start > verb.i and e.start - verb.i <= 2 and
+             e.label_ == "PERSON"]
+    return after[0].root if after else None
+
+
+def phrase(tok: Token) -> tuple[int, int]:
+    """Token index range of a subject noun phrase, without its relative clauses or conjuncts."""
+    left, right = tok.i, tok.i
+    for t in tok.subtree:
+        if t.dep_ in {"conj", "cc", "relcl", "acl"} and t.head == tok:
+            continue
+        if any(a.dep_ in {"conj", "relcl"} and a.head == tok for a in t.ancestors
+               if a != tok and a.i != tok.i and tok in a.ancestors):
+            continue
+        left, right = min(left, t.i), max(right, t.i)
+    doc = tok.doc
+    while right > left and (doc[right].is_punct or doc[right].lower_ in {"who", "which"}):
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    return left, right + 1
+
+
+def speaker_range(tok: Token) -> tuple[int, int]:
+    """The subject phrase; on a broken parse (huge subtree) only the entity around the token."""
+    a, b = phrase(tok)
+    if b - a > 14 and tok.ent_type_:
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return ent.start, ent.end
+    return a, b
+
+
+def not_a_speaker(tok: Token) -> bool:
+    """Dates, times, numbers and determiners are never speakers."""
+    if tok.ent_type_ in _NOT_SPEAKER_ENTS or tok.text in _TIME_ZONES:
+        return True
+    return tok.pos_ in {"DET", "NUM"} or (tok.pos_ == "PRON" and tok.lower_ not in PRONOUNS)
+
+
+def speaker_from(tok: Token) -> tuple[str, str, str | None]:
+    """Canonical name, speaker type and role for a subject token."""
+    name, stype, role = _speaker_from(tok)
+    name = re.sub(r"\s+(himself|herself|itself|themselves)$", "", name)
+    return name, stype, role
+
+
+def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
+    doc = tok.doc
+    a, b = speaker_range(tok)
+    text = doc[a:b].text
+    near = {tok.i} | {c.i for c in tok.children if c.dep_ in {"appos", "compound"}} | (
+        {tok.head.i} if tok.dep_ == "appos" else set())
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= a and e.end <= b
+               and any(e.start <= i < e.end for i in near)]
+    if persons:
+        ent = persons[-1]
+        start = ent.start
+        while start > a and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
+                doc[start - 1].lower_.strip(".") not in TITLES and not doc[start - 1].ent_type_:
+            start -= 1
+        name = re.sub(r"['’]s$", "", doc[start:ent.end].text)
+        return name, "person", role_of(doc[persons[-1].start].sent.text, name)
+    orgs = [e for e in doc.ents if e.label_ in {"ORG", "GPE", "NORP"} and e.start >= a
+            and e.end <= b and e.start <= tok.i < e.end]
+    if orgs:
+        name = re.sub(r"^the\s+", "", orgs[0].text, flags=re.IGNORECASE)
+        name = re.sub(r"['’]s$", "", name)
+        kind = "government" if orgs[0].label_ == "GPE" or GOV_WORDS.search(name) else (
+            "group" if orgs[0].label_ == "NORP" or GROUP_WORDS.search(name) else "organization")
+        if ANON_HEAD.search(tok.text) and tok.pos_ == "NOUN":
+            return re.sub(r"['’]s\b(?=\s*$)", "", text).strip(), "unnamed", None
+        return name, kind, None
+    name = re.sub(r"['’]s\b(?=\s*$)", "", text).strip()
+    low = name.lower()
+    if ANON_HEAD.search(tok.text) or (tok.tag_ == "NNS" and not GROUP_WORDS.search(tok.text)
+                                      and not GOV_WORDS.search(tok.text)):
+        stype = "unnamed"
+    elif GOV_WORDS.search(tok.text):
+        stype = "government"
+    elif GROUP_WORDS.search(low):
+        stype = "group"
+    else:
+        stype = "organization" if tok.pos_ == "PROPN" else "unnamed"
+    return name, stype, None
+
+
+def role_of(sent_text: str, name: str) -> str | None:
+    """The appositive or title words next to a name: 'Iraq's caretaker prime minister'."""
+    i = sent_text.find(name)
+    if i < 0:
+        return None
+    before = sent_text[:i]
+    after = sent_text[i + len(name):]
+    segs = [x.strip() for x in before.split(",")]
+    lead = segs[-1] if segs else ""
+    parts = []
+    if lead:
+        words = lead.split()
+        # keep the title run right before the name ("Interior Minister", "commission chair")
+        keep: list[str] = []
+        for w in reversed(words):
+            if w.lower() in {"said", "told", "according", "to", "that", "and", "but"} or (
+                    w[:1].islower() and w.lower() not in TITLES and keep and not
+                    keep[0][:1].islower() and w.lower() not in {"of", "the", "for", "in"}):
+                break
+            keep.insert(0, w)
+        lead = " ".join(keep)
+        if lead.lower().startswith(("as ", "in ", "on ", "meanwhile", "according")):
+            lead = ""
+        if lead:
+            parts.append(lead)
+    if not lead and len(segs) >= 2 and segs[-1] == "":
+        prev = segs[-2]
+        if prev and not prev.lower().startswith(("in ", "on ", "at ", "meanwhile", "speaking",
+                                                 "according", "as ")) and len(prev) < 90:
+            parts.append(prev)
+    m = re.match(r"^,\s*((?:a|an|the|his|her|its|their) [^,]{3,80}?)(?:,|\.|$)", after)
+    if m:
+        parts.append(m.group(1))
+    role = ", ".join(p.strip(" ,\"“”") for p in parts if p.strip(" ,\"“”"))
+    return role or None
+
+
+def according_to(span: SpacySpan) -> list[Token]:
+    """Objects of "according to" (with their conjuncts)."""
+    out = []
+    for t in span:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            for c in t.doc[t.i + 1].children:
+                if c.dep_ == "pobj":
+                    out.append(c)
+                    out.extend(x for x in c.conjuncts)
+    return out
+
+
+def cited(span: SpacySpan) -> list[Token]:
+    """Objects of a participle "citing" / "quoting": sources an outlet or speaker relies on."""
+    out = []
+    for t in span:
+        if t.lemma_.lower() in {"cite", "quote"} and t.dep_ != "ROOT" and not any(
+                c.dep_ == "nsubj" for c in t.children):
+            for c in t.children:
+                if c.dep_ == "dobj":
+                    out.append(c)
+                    out.extend(c.conjuncts)
+    return out
+
+
+def quoted_objects(span: SpacySpan) -> list[Token]:
+    """"X quoted Y as saying": Y is the speaker of what follows, X reports it."""
+    out = []
+    for t in span:
+        if t.lemma_.lower() in {"quote", "cite"} and any(c.dep_ == "nsubj" for c in t.children):
+            for c in t.children:
+                if c.dep_ == "dobj":
+                    out.append(c)
+                    out.extend(c.conjuncts)
+    return out
+
+
+def reporting_subjects(span: SpacySpan) -> list[tuple[Token, Token]]:
+    """(verb, subject) for every reporting verb of a sentence whose subject the parse gives."""
+    out = []
+    for tok in span:
+        if is_reporting(tok):
+            subj = subject(tok)
+            if subj is not None:
+                out.append((tok, subj))
+    return out

@@ -1,0 +1,118 @@
+"""Reporting verbs: which tokens introduce what someone said, and which only look like it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+REPORTING_VERBS = frozenset(["say", "tell", "add", "state", "warn", "caution", "announce", "claim", "report", "write", "tweet", "post", "insist", "argue", "note", "explain", "accuse", "deny", "confirm", "vow", "pledge", "promise", "threaten", "urge", "predict", "expect", "estimate", "suggest", "believe", "describe", "compare", "boast", "echo", "acknowledge", "admit", "allege", "assert", "declare", "emphasize", "emphasise", "stress", "highlight", "maintain", "reply", "respond", "recall", "complain", "criticize", "criticise", "praise", "dismiss", "reject", "demand", "concede", "contend", "counter", "reiterate", "signal", "hint", "indicate", "disclose", "reveal", "charge", "think", "blame", "forecast", "tout", "lament", "question", "testify", "inform", "advise", "recommend", "call", "slam", "condemn", "denounce", "defend", "brand", "label", "dub", "quip", "retort", "remark", "comment", "observe", "conclude", "repeat", "agree", "disagree", "dispute", "refute", "rebut", "speculate", "project", "assure", "brief", "announce", "proclaim", "characterize", "characterise", "welcome", "thank", "apologize", "apologise", "ask", "answer", "tell", "recount", "detail", "outline", "joke", "muse", "scoff", "concur", "acknowledge", "assess", "caution", "clarify"])
+
+# Verbs that report only when they govern a clause or a quote: "call a meeting", "ask for".
+WEAK_VERBS = frozenset({"call", "question", "think", "indicate", "signal", "note", "describe",
+                        "believe", "suggest", "highlight", "compare", "ask", "answer",
+                        "welcome", "maintain", "post", "confirm", "add", "thank", "defend", "project", "assess",
+                        "detail", "outline", "observe", "label", "brand", "dub", "repeat",
+                        "agree", "recall", "respond", "reply", "echo", "praise", "criticize",
+                        "criticise", "condemn", "denounce", "blame", "slam", "dismiss",
+                        "reject", "accuse", "charge", "complain", "apologize", "apologise",
+                        "inform", "brief", "advise", "recommend", "estimate", "expect",
+                        "forecast", "predict"})
+# These carry their statement in an object or a prepositional phrase ("blamed X for Y",
+# "accused X of Y", "slammed the report"): a claim even without a clause.
+OBJECT_VERBS = frozenset({"blame", "accuse", "charge", "slam", "condemn", "denounce", "dismiss",
+                          "reject", "praise", "criticize", "criticise", "describe",
+                          "compare", "call", "label", "brand", "dub", "deny", "confirm",
+                          "welcome", "estimate", "predict", "forecast", "expect",
+                          "question", "dispute", "refute", "rebut", "boast", "tout",
+                          "recommend", "demand", "threaten", "promise", "pledge", "vow",
+                          "disclose", "reveal", "acknowledge", "admit", "repeat",
+                          "reiterate", "urge", "warn"})
+# Objects that make "confirmed X", "denied X" a statement about a statement or an event.
+STATEMENT_NOUNS = frozenset(["report", "reports", "account", "story", "claim", "claims", "allegation", "allegations", "news", "details", "detail", "death", "deaths", "figure", "figures", "toll", "number", "information", "accusation", "accusations", "assertion", "assertions", "statement", "remarks", "comments", "rumor", "rumors", "rumour", "rumours", "reporting", "charge", "charges", "existence", "involvement", "responsibility", "wrongdoing", "presence", "attack", "attacks", "strike", "strikes", "deployment", "plan", "plans", "talks", "meeting", "visit", "killing", "incident", "arrest"])
+AUDIENCE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "warn", "caution",
+                            "urge", "ask", "thank"})
+FREE_RELATIVE = frozenset({"whatever", "what", "whoever", "whichever"})
+_DIRECTIVE = frozenset({"urge", "ask", "call", "tell", "warn", "advise", "invite", "encourage",
+                        "order", "instruct", "direct", "request", "force", "want", "plan",
+                        "decide", "agree", "refuse", "decline", "fail", "try", "seek"})
+# Reporting is negated or withheld: "declined to say", "refused to comment", "would not say".
+_WITHHELD = frozenset({"decline", "refuse", "fail"})
+
+
+def governs_statement(tok: Token) -> bool:
+    """The verb has a clause, a quote-bearing complement, or (for object verbs) an object."""
+    deps = {c.dep_ for c in tok.children}
+    if deps & {"ccomp", "xcomp", "parataxis"}:
+        return True
+    lemma = tok.lemma_.lower()
+    if lemma == "call":  # "called the strike a crime", "called for talks", not "call a meeting"
+        return bool(deps & {"oprd", "attr"}) or any(
+            c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in tok.children)
+    if lemma in {"confirm", "deny", "reject", "dismiss", "dispute", "repeat", "reiterate"} and \
+            "dobj" in deps:
+        obj = next(c for c in tok.children if c.dep_ == "dobj")
+        return obj.lemma_.lower() in STATEMENT_NOUNS
+    if lemma == "add" and "dobj" in deps:
+        return False  # "added a new title": not speech
+    if any(c.dep_ == "prep" and c.lower_ in {"that", "of", "for", "as", "about", "on"}
+           for c in tok.children):
+        return lemma in OBJECT_VERBS or lemma in {
+            "speculate", "complain", "warn", "caution", "boast", "ask", "comment", "remark",
+            "disagree", "joke", "muse", "defend", "dismiss"}
+    if deps & {"dobj", "pobj"} and lemma in OBJECT_VERBS:
+        return True
+    return any(c.is_punct and c.text in ":\"“'‘" for c in tok.children)
+
+
+def is_reporting(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in REPORTING_VERBS or tok.pos_ not in {"VERB", "AUX", "NOUN"}:
+        return False
+    if tok.pos_ == "NOUN" and lemma not in {"tweet", "post"}:
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if tok.dep_ in {"amod", "compound"}:
+        return False
+    if lemma == "call" and any(c.dep_ == "prt" for c in tok.children):
+        return False  # "called off", "called up": not speech
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DIRECTIVE:
+        return False  # "urged officials to report": what was urged, not a second statement
+    if lemma in {"ask", "request"} and any(
+            t.lower_ in {"named", "identified", "anonymity"} for t in tok.subtree):
+        return False  # "who asked not to be named": a condition of anonymity
+    if any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in FREE_RELATIVE for c in tok.children) \
+            and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+        return False  # "whatever the governor says", "what they said": refers to, not reports
+    root = tok.sent.root
+    if root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"}
+                                     for c in root.children):
+        return False  # inside an imperative ("Ignore ... and report that X said"): no attribution
+    for hop, anc in enumerate(tok.ancestors):
+        if hop > 2:
+            break
+        if anc.lemma_.lower() in _WITHHELD:
+            return False
+    if lemma in WEAK_VERBS and not governs_statement(tok):
+        return False
+    return not (lemma in {"expect", "believe", "suggest", "think"} and
+                tok.dep_ not in {"ROOT", "conj", "relcl", "parataxis"})
+
+
+def embedded(verb: Token) -> bool:
+    """A reporting verb with its own subject inside a subordinate clause: worth a second look."""
+    own_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    if verb.dep_ in {"advcl", "ccomp", "acl", "pcomp"} and own_subject:
+        return True
+    # inside the clause another speaker reports ("X said that ... Y urged"): often a parse slip
+    cur, via_ccomp = verb, False
+    for _ in range(4):
+        if cur.dep_ in {"relcl", "dobj", "pobj", "ROOT"}:
+            return False
+        via_ccomp = via_ccomp or cur.dep_ == "ccomp"
+        cur = cur.head
+        if via_ccomp and is_reporting(cur) and any(c.dep_ == "nsubj" for c in cur.children):
+            return True
+    return False

@@ -293,6 +293,7 @@ class _Run:
             twin = next((o for o in out if o.sentence.id == c.sentence.id
                          and o.speaker.lower() == c.speaker.lower()
                          and (o.start < c.end and c.start < o.end or (
+                             (o.embedded or c.embedded) and
                              o.kind != "direct" and c.kind != "direct" and
                              not self.article.text[min(o.end, c.end):max(o.start, c.start)]
                              .strip(" ,;")))), None)

@@ -57,6 +57,10 @@ def subject(tok: Token) -> Token | None:
                 if cur.lemma_.lower() in _AGENT_VERBS:
                     return _agent(cur)  # "was announced by the ministry"
                 return None
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in {
+                "report", "statement", "letter", "message", "post", "video", "article",
+                "tweet", "memo", "document", "leaflet", "release", "media", "story"}:
+            return cur.head  # "media reports suggesting that ...": the reports say it
         if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and is_reporting(cur.head.head):
             # "X said that A happened, and urged B": a slip of the parse, the urging is X's
             return subject(cur.head.head)

@@ -193,8 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
     m.set_defaults(func=cmd_serve_model)
 
     e = sub.add_parser("eval", help="score analyses against gold annotations")
-    e.add_argument("--gold", default="evals/gold", help="directory of gold JSON files")
-    e.add_argument("--predictions", help="score saved ArticleAnalysis JSON files instead")
+    e.add_argument("--gold", action="append", help="directory of gold JSON files (repeat for "
+                   "several sets, scored side by side; default evals/gold)")
+    e.add_argument("--polnear", action="append",
+                   help="directory of PolNeAR documents, scored with the corpus scorer's rule")
+    e.add_argument("--polnear-limit", type=int, help="only the first N PolNeAR documents")
+    e.add_argument("--predictions", help="score saved ArticleAnalysis JSON files instead "
+                   "(one subfolder per set when several are given)")
     e.add_argument("--out", default="eval-out", help="where to write results.json and report.md")
     e.add_argument("--baseline", help="a previous results.json to compare with")
     e.add_argument("--thresholds", help="fail (exit 5) if a metric is below its floor here")

@@ -75,9 +75,9 @@ def canonical_outlet(name: str) -> str | None:
         if m and m.group("name") != clean:
             inner = m.group("name").strip(" ,")
             if not _NOT_MEDIA.search(inner) and len(inner.split()) <= 6:
-                return known_outlet(inner) or inner
+                return known_outlet(inner) or _bare(inner)
     if _CAPITAL_MEDIA.match(bare) and len(bare.split()) <= 5:
-        return bare
+        return _bare(bare)
     owner = re.match(r"^[A-Z][\w./&-]*(?:\s[A-Z][\w./&-]*)*['’]s\s+(?P<rest>[A-Z].*)$", bare)
     if owner:  # "RFE/RL's Radio Mashaal": the outlet is what the owner runs
         inner = canonical_outlet(owner.group("rest"))
@@ -89,8 +89,13 @@ def canonical_outlet(name: str) -> str | None:
                 w[:1].isupper() or w.lower() in {"of", "the", "and", "&"} for w in words):
         if bare.endswith("Agency") and not re.search(r"\b(News|Press)\s+Agency$", bare):
             return None  # "the Defense Intelligence Agency" is not a news agency
-        return clean if clean.lower().startswith("the ") else bare
+        return _bare(bare)
     return None
+
+
+def _bare(name: str) -> str:
+    """Names found by shape, not by the list, are given without a leading article."""
+    return re.sub(r"^(?:the|The)\s+", "", name.strip())
 
 
 def is_named_outlet(canon: str | None) -> bool:
@@ -114,6 +119,13 @@ _DESCRIBED = re.compile(
     rf"radio)\b")
 
 
+_SHAPED = re.compile(
+    r"(?<![\w-])(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){1,4}"
+    r"(?:Times|Post|News|Daily|Journal|Herald|Tribune|Gazette|Telegraph|Chronicle|Standard|"
+    r"Observer|Express|Mail|Courier|Dispatch|Examiner|Inquirer|Ledger|Sentinel|Bulletin|"
+    r"Monitor|Insider|Radio|TV|Television|Broadcasting)(?![\w-])")
+
+
 def find_outlets_in(text: str) -> list[tuple[int, int, str]]:
     """Every outlet mention as (start, end, canonical) in a piece of text: known names, names
     with a media word, state media. Anaphora ("the agency") are resolved elsewhere."""
@@ -124,6 +136,8 @@ def find_outlets_in(text: str) -> list[tuple[int, int, str]]:
             hits.append((a, b, canon))
 
     for m in _DESCRIBED.finditer(text):
+        add(m.start(), m.end(), canonical_outlet(m.group(0)))
+    for m in _SHAPED.finditer(text):
         add(m.start(), m.end(), canonical_outlet(m.group(0)))
     for m in _known_regex().finditer(text):
         surface = m.group(0)

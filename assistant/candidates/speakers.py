@@ -64,7 +64,8 @@ def subject(tok: Token) -> Token | None:
         if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and is_reporting(cur.head.head):
             # "X said that A happened, and urged B": a slip of the parse, the urging is X's
             return subject(cur.head.head)
-        if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl"} and cur.head is not cur:
+        if (cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl"} or
+                cur.dep_ == "prep" and cur.lower_ == "as") and cur.head is not cur:
             cur, hops = cur.head, hops + 1
             continue
         break
@@ -176,6 +177,9 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
             return re.sub(r"['’]s\b(?=\s*$)", "", text).strip(), "unnamed", None
         return name, kind, None
     name = re.sub(r"['’]s\b(?=\s*$)", "", text).strip()
+    titled = re.match(r"^((?:[a-z.-]+\s+)+)((?:[A-Z][\w'’.-]+\s+)+[A-Z][\w'’-]+)$", name)
+    if titled and all(w.strip(".") in TITLES for w in titled.group(1).split()):
+        return titled.group(2), "person", titled.group(1).strip()  # "mayor Ana Ruiz"
     low = name.lower()
     if ANON_HEAD.search(tok.text) or (tok.tag_ == "NNS" and not GROUP_WORDS.search(tok.text)
                                       and not GOV_WORDS.search(tok.text)):

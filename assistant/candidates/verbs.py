@@ -4,21 +4,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .words import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-REPORTING_VERBS = frozenset(["say", "tell", "add", "state", "warn", "caution", "announce", "claim", "report", "write", "tweet", "post", "insist", "argue", "note", "explain", "accuse", "deny", "confirm", "vow", "pledge", "promise", "threaten", "urge", "predict", "expect", "estimate", "suggest", "believe", "describe", "compare", "boast", "echo", "acknowledge", "admit", "allege", "assert", "declare", "emphasize", "emphasise", "stress", "highlight", "maintain", "reply", "respond", "recall", "complain", "criticize", "criticise", "praise", "dismiss", "reject", "demand", "concede", "contend", "counter", "reiterate", "signal", "hint", "indicate", "disclose", "reveal", "charge", "think", "blame", "forecast", "tout", "lament", "question", "testify", "inform", "advise", "recommend", "call", "slam", "condemn", "denounce", "defend", "brand", "label", "dub", "quip", "retort", "remark", "comment", "observe", "conclude", "repeat", "agree", "disagree", "dispute", "refute", "rebut", "speculate", "project", "assure", "brief", "announce", "proclaim", "characterize", "characterise", "welcome", "thank", "apologize", "apologise", "ask", "answer", "tell", "recount", "detail", "outline", "joke", "muse", "scoff", "concur", "acknowledge", "assess", "caution", "clarify"])
+REPORTING_VERBS = frozenset(words("""
+accuse acknowledge add admit advise agree allege announce answer apologise apologize argue
+ask assert assess assure believe blame boast brand brief call caution characterise
+characterize charge cite claim clarify comment compare complain concede conclude concur
+condemn confirm contend counter criticise criticize declare defend demand denounce deny
+describe detail disagree disclose dismiss dispute dub echo emphasise emphasize estimate
+expect explain forecast highlight hint indicate inform insist joke label lament maintain
+muse note observe outline pledge post praise predict proclaim project promise question quip
+quote rebut recall recommend recount refute reiterate reject remark repeat reply report
+respond retort reveal say scoff signal slam speculate state stress suggest tell testify
+thank think threaten tout tweet urge vow warn welcome write
+"""))
 
 # Verbs that report only when they govern a clause or a quote: "call a meeting", "ask for".
-WEAK_VERBS = frozenset({"call", "question", "think", "indicate", "signal", "note", "describe",
-                        "believe", "suggest", "highlight", "compare", "ask", "answer",
-                        "welcome", "maintain", "post", "confirm", "add", "thank", "defend", "project", "assess",
-                        "detail", "outline", "observe", "label", "brand", "dub", "repeat",
-                        "agree", "recall", "respond", "reply", "echo", "praise", "criticize",
-                        "criticise", "condemn", "denounce", "blame", "slam", "dismiss",
-                        "reject", "accuse", "charge", "complain", "apologize", "apologise",
-                        "inform", "brief", "advise", "recommend", "estimate", "expect",
-                        "forecast", "predict"})
+WEAK_VERBS = frozenset(words("""
+accuse add advise agree answer apologise apologize ask assess believe blame brand brief call
+charge cite compare complain condemn confirm criticise criticize defend denounce describe
+detail dismiss dub echo estimate expect forecast highlight indicate inform label maintain
+note observe outline post praise predict project question quote recall recommend reject
+repeat reply respond signal slam suggest thank think welcome
+"""))
 # These carry their statement in an object or a prepositional phrase ("blamed X for Y",
 # "accused X of Y", "slammed the report"): a claim even without a clause.
 OBJECT_VERBS = frozenset({"blame", "accuse", "charge", "slam", "condemn", "denounce", "dismiss",
@@ -60,7 +71,7 @@ def governs_statement(tok: Token) -> bool:
            for c in tok.children):
         return lemma in OBJECT_VERBS or lemma in {
             "speculate", "complain", "warn", "caution", "boast", "ask", "comment", "remark",
-            "disagree", "joke", "muse", "defend", "dismiss"}
+            "disagree", "joke", "muse", "defend", "dismiss", "quote", "cite"}
     if deps & {"dobj", "pobj"} and lemma in OBJECT_VERBS:
         return True
     return any(c.is_punct and c.text in ":\"“'‘" for c in tok.children)

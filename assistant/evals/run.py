@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +15,19 @@ from ..models import ArticleAnalysis
 from .gold import GoldArticle, load_gold_dir
 from .scoring import ArticleScore, aggregate, score_article
 
-HEADLINE = ["claims_precision", "claims_recall", "claims_f1", "speaker_accuracy",
+HEADLINE = ["claims_precision", "claims_recall", "claims_f1", "claims_kind_f1",
+            "speaker_accuracy",
             "kind_accuracy", "channel_accuracy", "facts_precision", "facts_recall", "facts_f1",
             "outlet_accuracy", "underlying_source_recall", "cues_precision", "cues_recall",
-            "cues_f1", "cue_kind_accuracy", "quote_fidelity", "grounding_rate",
+            "cues_f1", "cues_kind_f1", "cue_kind_accuracy", "quote_fidelity", "grounding_rate",
             "key_point_coverage", "seconds_per_article", "llm_calls_per_article",
             "prompt_tokens_per_article", "completion_tokens_per_article"]
 
 
-def predict(golds: list[GoldArticle], settings: Any, out: Path,
+def predict(golds: list[GoldArticle], client: Any, settings: Any, out: Path,
             progress: Callable[[str], None]) -> dict[str, ArticleAnalysis]:
-    from ..client import build_client
     from ..pipeline import analyze
 
-    client = build_client(settings)
     preds = {}
     (out / "predictions").mkdir(parents=True, exist_ok=True)
     for g in golds:
@@ -95,21 +95,60 @@ def gate(overall: dict[str, float], thresholds: dict[str, float]) -> list[str]:
     return fails
 
 
-def main(args: argparse.Namespace, settings_fn: Callable[[argparse.Namespace], Any] | None,
-         progress: Callable[[str], None]) -> int:
-    golds = load_gold_dir(args.gold)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    if args.predictions:
-        preds = load_predictions(args.predictions, golds)
-    else:
-        if settings_fn is None:
+@dataclass
+class EvalSet:
+    """One directory to score: gold annotations (ANNOTATION.md) or PolNeAR documents."""
+
+    label: str
+    kind: str  # "gold" or "polnear"
+    path: Path
+
+
+def eval_sets(gold: list[str] | None, polnear: list[str] | None) -> list[EvalSet]:
+    def label(p: str) -> str:
+        return Path(p).resolve().name
+
+    sets = [EvalSet(label(p), "gold", Path(p)) for p in (gold or ["evals/gold"])]
+    sets += [EvalSet(label(p), "polnear", Path(p)) for p in (polnear or [])]
+    seen: set[str] = set()
+    for s in sets:
+        while s.label in seen:
+            s.label += "+"
+        seen.add(s.label)
+    return sets
+
+
+class _Client:
+    """Builds the model client once, on first use, for every set of one eval run."""
+
+    def __init__(self, settings_fn: Callable[[argparse.Namespace], Any] | None,
+                 args: argparse.Namespace) -> None:
+        self.settings_fn, self.args = settings_fn, args
+        self.value: tuple[Any, Any] | None = None
+
+    def get(self) -> tuple[Any, Any]:
+        if self.settings_fn is None:
             raise InputError("give --predictions or let the model run", reason="usage")
-        preds = predict(golds, settings_fn(args), out, progress)
+        if self.value is None:
+            from ..client import build_client
+
+            settings = self.settings_fn(self.args)
+            self.value = (build_client(settings), settings)
+        return self.value
+
+
+def _run_gold(es: EvalSet, args: argparse.Namespace, out: Path, client: _Client,
+              progress: Callable[[str], None], preds_dir: Path | None) -> dict[str, float]:
+    golds = load_gold_dir(es.path)
+    if preds_dir is not None:
+        preds = load_predictions(preds_dir, golds)
+    else:
+        c, settings = client.get()
+        preds = predict(golds, c, settings, out, progress)
     scores = [score_article(g, preds[g.id]) for g in golds]
     overall = aggregate(scores)
     baseline = None
-    if args.baseline:
+    if args.baseline and len(eval_sets(args.gold, args.polnear)) == 1:
         baseline = json.loads(Path(args.baseline).read_text())["overall"]
     from .embed import method
 
@@ -119,17 +158,114 @@ def main(args: argparse.Namespace, settings_fn: Callable[[argparse.Namespace], A
          "false_positives": s.false_positives} for s in scores]}
     (out / "results.json").write_text(json.dumps(result, indent=2))
     (out / "report.md").write_text(report(scores, overall, baseline))
-    width = max(len(k) for k in HEADLINE)
-    for k in HEADLINE:
-        if k in overall:
-            delta = f"  ({overall[k] - baseline[k]:+.4f} vs baseline)" if baseline and \
-                k in baseline else ""
-            print(f"{k:<{width}}  {overall[k]}{delta}")
-    print(f"wrote {out / 'results.json'} and {out / 'report.md'}", file=sys.stderr)
+    if baseline is not None or len(eval_sets(args.gold, args.polnear)) == 1:
+        width = max(len(k) for k in HEADLINE)
+        for k in HEADLINE:
+            if k in overall:
+                delta = f"  ({overall[k] - baseline[k]:+.4f} vs baseline)" if baseline and \
+                    k in baseline else ""
+                print(f"{k:<{width}}  {overall[k]}{delta}")
+    return overall
+
+
+def _run_polnear(es: EvalSet, args: argparse.Namespace, out: Path, client: _Client,
+                 progress: Callable[[str], None], preds_dir: Path | None) -> dict[str, float]:
+    from . import polnear
+
+    docs = polnear.load_polnear_dir(es.path, limit=args.polnear_limit)
+    (out / "predictions").mkdir(parents=True, exist_ok=True)
+    counts, seconds = [], []
+    for d in docs:
+        saved = (preds_dir / f"{d.id}.json") if preds_dir is not None else None
+        if saved is not None:
+            pred = ArticleAnalysis.model_validate_json(saved.read_text(encoding="utf-8"))
+        else:
+            from ..pipeline import analyze
+
+            c, settings = client.get()
+            progress(f"analysing {d.id}")
+            try:
+                pred = analyze(text=d.text, client=c, settings=settings)
+            except InputError as exc:  # a document the assistant refuses scores as empty
+                progress(f"{d.id}: {exc.user_message()}")
+                counts.append(polnear.score_doc(d, _empty(d.text)))
+                continue
+            (out / "predictions" / f"{d.id}.json").write_text(pred.model_dump_json(indent=2))
+        counts.append(polnear.score_doc(d, pred))
+        seconds.append(sum(pred.meta.seconds.values()))
+    overall = polnear.aggregate(counts)
+    overall["seconds_per_article"] = round(sum(seconds) / max(1, len(seconds)), 2)
+    (out / "results.json").write_text(json.dumps(
+        {"overall": overall, "documents": [{"id": d.id, **c} for d, c in
+                                           zip(docs, counts, strict=True)]}, indent=2))
+    return overall
+
+
+def _empty(text: str) -> ArticleAnalysis:
+    from ..models import Meta, Uncertainty
+
+    meta = Meta(model="none", backend="none", strategy="decomposed", prompt_version="",
+                llm_calls=0, prompt_tokens=0, completion_tokens=0, retries=0, reasks=0,
+                retry_wait_seconds=0.0, cache_hits=0, seconds={}, language="", chunks=0,
+                dropped=[], warnings=[])
+    return ArticleAnalysis(title=None, text=text, summary="", key_points=[], claims=[],
+                           sourced_facts=[], uncertainty=Uncertainty(
+                               level="low", cues=[], summary="", open_questions=[]), meta=meta)
+
+
+SIDE_BY_SIDE = ["claims_precision", "claims_recall", "claims_f1", "claims_kind_f1",
+                "facts_precision", "facts_recall", "facts_f1", "cues_precision", "cues_recall",
+                "cues_f1", "cues_kind_f1", "quote_fidelity", "grounding_rate",
+                "key_point_coverage", "polnear_recall_speech", "polnear_recall_all",
+                "polnear_precision", "seconds_per_article"]
+
+
+def side_by_side(results: dict[str, dict[str, float]]) -> str:
+    labels = list(results)
+    lines = ["| metric | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
+    for k in SIDE_BY_SIDE:
+        if any(k in r for r in results.values()):
+            lines.append(f"| {k} | " + " | ".join(str(results[x].get(k, "")) for x in labels)
+                         + " |")
+    return "\n".join(lines)
+
+
+def _floors(thresholds: dict[str, Any], sets: list[EvalSet]) -> dict[str, dict[str, float]]:
+    """{"sets": {label: floors}} per set, or one flat dict of floors for the first set."""
+    if "sets" in thresholds:
+        return {k: v for k, v in thresholds["sets"].items()}
+    return {sets[0].label: {k: v for k, v in thresholds.items() if not k.startswith("_")}}
+
+
+def main(args: argparse.Namespace, settings_fn: Callable[[argparse.Namespace], Any] | None,
+         progress: Callable[[str], None]) -> int:
+    sets = eval_sets(args.gold, args.polnear)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    client = _Client(settings_fn, args)
+    results: dict[str, dict[str, float]] = {}
+    for es in sets:
+        where = out if len(sets) == 1 else out / es.label
+        where.mkdir(parents=True, exist_ok=True)
+        preds = Path(args.predictions) if args.predictions else None
+        if preds is not None and len(sets) > 1:
+            preds = preds / es.label
+        run = _run_gold if es.kind == "gold" else _run_polnear
+        results[es.label] = run(es, args, where, client, progress, preds)
+    if len(sets) > 1:
+        table = side_by_side(results)
+        print(table)
+        (out / "summary.md").write_text("# Eval summary\n\n" + table + "\n")
+        (out / "summary.json").write_text(json.dumps(results, indent=2))
+    print(f"wrote results to {out}", file=sys.stderr)
     if args.thresholds:
-        floors = json.loads(Path(args.thresholds).read_text())
-        fails = gate(overall, floors)
+        floors = _floors(json.loads(Path(args.thresholds).read_text()), sets)
+        fails = [f"{label}: {f}" if len(sets) > 1 else f
+                 for label, fl in floors.items() if label in results
+                 for f in gate(results[label], fl)]
         if fails:
             raise GateError("eval gate failed: " + "; ".join(fails), failures=fails)
-        print(f"eval gate passed ({len([k for k in floors if not k.startswith('_')])} floors)")
+        n = sum(len([k for k in fl if not k.startswith("_")]) for label, fl in floors.items()
+                if label in results)
+        print(f"eval gate passed ({n} floors)")
     return 0

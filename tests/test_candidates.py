@@ -1,0 +1,152 @@
+"""The parser's general capabilities, each on sentences written for these tests (people,
+places and most outlets are invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.article import parse_article, quote_spans
+from assistant.candidates import canonical_outlet, extract
+
+PAD = (" The port authority published its annual report on shipping volumes last spring, and "
+       "the figures were discussed at length by the regional council in a public session.")
+
+
+def cands(text: str):  # noqa: ANN201 - test helper
+    art = parse_article(text + PAD, min_words=1)
+    return art, extract(art)
+
+
+def claim_in(art, c, needle: str):  # noqa: ANN001, ANN201
+    return [x for x in c.claims if needle in art.text[x.start:x.end]]
+
+
+@pytest.mark.parametrize(("name", "canon"), [
+    ("Tass news agency", "TASS"),
+    ("the state-run Kaveh news agency", "Kaveh"),
+    ("the opposition-run website Al-Manara", "Al-Manara"),
+    ("Norland's Vesti news agency", "Vesti"),
+    ("Iranian state media", "Iranian state media"),
+    ("state television", "state media"),
+    ("media reports", "unnamed reports"),
+    ("Israeli media reports", "unnamed reports"),
+    ("The Harbor Herald", "Harbor Herald"),
+    ("RFE/RL's Radio Mashaal", "Radio Mashaal"),
+    ("the Defense Intelligence Agency", None),
+    ("the Pentagon", None),
+    ("the Post", None),  # an anaphor: resolved from the article, not by name
+])
+def test_outlet_names(name: str, canon: str | None) -> None:
+    assert canonical_outlet(name) == canon
+
+
+def test_told_an_outlet_gives_a_claim_and_the_outlets_fact() -> None:
+    art, c = cands("Harbor master Lena Voss told the Bay Courier that the northern quay would "
+                   "close for repairs in May.")
+    claim = claim_in(art, c, "would close")
+    assert claim and claim[0].speaker == "Lena Voss"
+    assert claim[0].channel == "interview with Bay Courier"
+    fact = [f for f in c.facts if f.outlet == "Bay Courier"]
+    assert fact and fact[0].underlying == ["Lena Voss"]
+
+
+def test_statement_to_an_anaphoric_outlet() -> None:
+    art, c = cands("The Coastal Post reported on Sunday that the ferry contract had been "
+                   "cancelled. In a statement to the Post, mayor Ana Ruiz said the city would "
+                   "appeal the decision.")
+    assert [f.outlet for f in c.facts].count("Coastal Post") == 2
+    assert claim_in(art, c, "would appeal")[0].speaker == "Ana Ruiz"
+    assert not any(x.speaker in {"The Coastal Post", "Post"} for x in c.claims)
+
+
+def test_an_outlet_that_quotes_someone_reports_and_the_source_speaks() -> None:
+    art, c = cands("Tass news agency quoted local officials as saying three people were hurt "
+                   "in the blast near the station.")
+    fact = next(f for f in c.facts if f.outlet == "TASS")
+    assert "local officials" in fact.underlying
+    assert any(x.speaker == "local officials" for x in c.claims)
+
+
+def test_reporters_of_an_outlet_make_a_report_not_claims() -> None:
+    art, c = cands("A new Harbor Herald report raised questions about the dredging contract. "
+                   "Herald reporters Jan Kos and Mira Dal wrote that three officials had "
+                   "approved the payments without a tender.")
+    assert not any(x.speaker in {"Jan Kos", "Mira Dal"} for x in c.claims)
+    assert any(f.outlet == "Harbor Herald" and "Jan Kos" in f.underlying for f in c.facts)
+
+
+def test_it_said_continues_an_outlets_report() -> None:
+    art, c = cands("The Kaveh news agency reported that two warehouses burned on Monday. It "
+                   "said five workers were treated for smoke inhalation.")
+    assert [f.outlet for f in c.facts] == ["Kaveh", "Kaveh"]
+    assert not c.claims
+
+
+def test_he_said_is_the_speaker_of_the_previous_statement() -> None:
+    art, c = cands('Deputy mayor Tomas Berg said the budget was balanced. "We cut nothing that '
+                   'matters to families," he said, after a meeting with Council member Ana '
+                   'Ruiz. "The schools keep every teacher," he added.')
+    quotes = [x for x in c.claims if x.kind == "direct"]
+    assert len(quotes) == 2 and {x.speaker for x in quotes} == {"Tomas Berg"}
+
+
+def test_the_official_is_the_unnamed_official_introduced_before() -> None:
+    art, c = cands("A port official said the cranes had been idle since March. The strike "
+                   "would end soon, the official said.")
+    later = claim_in(art, c, "would end soon")
+    assert later and later[0].speaker == "A port official"
+
+
+def test_a_quote_over_several_sentences_is_one_claim() -> None:
+    art, c = cands('"We warned the company twice. Nobody answered. Now the river is brown," '
+                   'said Ilse Marne, a fisherman.')
+    claims = [x for x in c.claims if x.kind == "direct"]
+    assert len(claims) == 1 and claims[0].speaker == "Ilse Marne"
+    assert "Nobody answered" in art.text[claims[0].start:claims[0].end]
+
+
+def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker() -> None:
+    art, c = cands('Union leader Pia Holm said: "The offer is an insult to every docker.\n\n'
+                   '"We will strike on Monday unless the terms change."')
+    later = claim_in(art, c, "strike on Monday")
+    assert later and later[0].speaker == "Pia Holm" and later[0].kind == "direct"
+
+
+def test_single_quotes_in_british_style() -> None:
+    spans = quote_spans("'It was an accident,' he said. Iran's officials' plans were not shown.")
+    assert len(spans) == 1
+    art, c = cands("Minister Ola Brun said the plant was safe. 'There was no leak of any kind "
+                   "at the site,' he told reporters on Friday.")
+    assert any(x.kind == "direct" and x.speaker == "Ola Brun" for x in c.claims)
+
+
+def test_credit_lines_and_bylines_are_not_claims() -> None:
+    art, c = cands("The council approved the new harbor budget on Monday by a vote of seven to "
+                   "two, officials said.\n(Reporting by Jane Fell; Editing by Tom Rook)")
+    assert not any(x.speaker in {"Jane Fell", "Tom Rook"} for x in c.claims)
+    assert any(p.kind == "boilerplate" and "Reporting by" in p.text for p in art.paragraphs)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The company did not immediately respond to a request for comment on the closure.",
+     "unverified_claim"),
+    ("The mill is believed to be the oldest working mill in the valley.", "hedge"),
+    ("An army source said the convoy had been stopped at the border crossing.",
+     "anonymous_source"),
+    ('The ministry said the report was "not true" and asked for a correction.', "conflict"),
+    ("It is unclear who ordered the shipment to be moved before the inspection.",
+     "missing_context"),
+])
+def test_cue_kinds(sentence: str, kind: str) -> None:
+    art, c = cands(sentence)
+    assert any(u.kind == kind for u in c.cues), [(u.kind, u.cue) for u in c.cues]
+
+
+def test_a_negated_dispute_is_no_conflict() -> None:
+    art, c = cands("The administration did not dispute the Herald's reporting on the contract.")
+    assert not any(u.kind == "conflict" for u in c.cues)
+
+
+def test_called_off_is_not_a_statement() -> None:
+    art, c = cands("President Ana Lind called off the ceremony at the last moment on Friday.")
+    assert not c.claims

@@ -105,13 +105,18 @@ def _statement_spans(s: Sentence, verbs: list[Token], a: int, b: int,
     return [(lo, hi) for lo, hi in out if hi - lo > 10] or [(a, b)]
 
 
-def _outside(s: Sentence, quotes: list[Quote]) -> tuple[int, int]:
-    """The longest stretch of the sentence outside the given (direct) quotes."""
-    pieces, pos = [], s.start
+def _outside(s: Sentence, quotes: list[Quote], lo: int | None = None,
+             hi: int | None = None) -> tuple[int, int]:
+    """The longest stretch of the sentence (or of [lo, hi)) outside the given direct quotes."""
+    lo = s.start if lo is None else lo
+    hi = s.end if hi is None else hi
+    pieces, pos = [], lo
     for q in sorted(quotes, key=lambda q: q.start):
+        if q.end <= lo or q.start >= hi:
+            continue
         pieces.append((pos, max(pos, q.start)))
         pos = max(pos, q.end)
-    pieces.append((pos, max(pos, s.end)))
+    pieces.append((pos, max(pos, hi)))
     a, b = max(pieces, key=lambda ab: ab[1] - ab[0])
     text = s.text
     while a < b and not text[a - s.start].isalnum() and text[a - s.start] not in "\"“‘'":
@@ -164,7 +169,7 @@ class _SentenceReader:
                 return None
             m = self.memory.resolve_description(phrase, pos)
             if m is None and head in TITLE_HEADS:
-                m = self.memory.resolve_pronoun("he", pos)
+                m = self.memory.resolve_title(phrase, pos)
             if m is not None and m.outlet is None:
                 return m.name, m.stype, m.role, None, phrase
         name, stype, role = speaker_from(tok)
@@ -315,9 +320,9 @@ class _SentenceReader:
             if e.outlet:
                 self._outlet_fact(e)
                 continue
-            if has_outlet and not e.verbs:
+            if has_outlet and not e.verbs and self._under_outlet(e.tok):
                 continue  # cited by the outlet: an underlying source, not a claim of its own
-            writes = bool(e.verbs) and all(v.lemma_.lower() in _WRITE_VERBS for v in e.verbs)
+            writes = all(v.lemma_.lower() in _WRITE_VERBS for v in e.verbs)
             if e.staff_of:
                 self._add_fact(e.staff_of, [e.name])
                 self.memory.staff[e.name.split()[-1]] = e.staff_of
@@ -334,8 +339,7 @@ class _SentenceReader:
             content = max((_content_outside(v, self.quotes, speaker_range(e.tok), p.start)
                            for v in e.verbs), default=0 if mine else 3)
             if content >= 2 or not mine:
-                a, b = _outside(s, mine)
-                a, b = self._own_clause(e, a, b)
+                a, b = _outside(s, mine, *self._own_clause(e, s.start, s.end))
                 spans = _statement_spans(s, e.verbs, a, b, p.start) if not mine else [(a, b)]
                 for a, b in spans:
                     fragments = [q for q in self.quotes
@@ -352,6 +356,12 @@ class _SentenceReader:
                 self._add_fact(outlet, speakers)
         if not self.speakers and direct:
             self._continue_quotes(direct)
+
+    def _under_outlet(self, tok: Token) -> bool:
+        """"According to X, AFP reported": X hangs under the outlet's verb (or beside it at
+        the root), so X is the outlet's source."""
+        verbs = [v for o in self.speakers.values() if o.outlet for v in o.verbs]
+        return any(v in tok.ancestors or v.dep_ == "ROOT" for v in verbs) or not verbs
 
     def _own_clause(self, e: _Speaker, a: int, b: int) -> tuple[int, int]:
         """With several speakers in a sentence, each claim is its speaker's own clause: the
@@ -431,10 +441,11 @@ class _SentenceReader:
         first = p.sentences[0].id == s.id and self.article.text[s.start] in "\"“‘'"
         prev_para = max((x.index for x in self.article.paragraphs
                          if x.index < p.index and x.kind == "body"), default=-1)
-        if first and last.sentence.paragraph == prev_para and (last.kind == "direct" or (
-                last.quote is not None and last.quote.open_end)):
-            return last
-        return None
+        if not first:
+            return None
+        quoted = [c for c in self.previous if c.sentence.paragraph == prev_para and (
+            c.kind == "direct" or (c.quote is not None and c.quote.open_end))]
+        return quoted[-1] if quoted else None
 
     def remember(self) -> None:
         for e in self.speakers.values():
@@ -450,8 +461,9 @@ class _SentenceReader:
         for ent in span.ents:
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"} or ent.root.i in said:
                 continue
-            if ent.root.dep_ not in {"nsubj", "nsubjpass"} or self._in_quote(ent.root):
-                continue
+            if ent.root.dep_ != "nsubj" or ent.root.head.dep_ != "ROOT" or \
+                    self._in_quote(ent.root):
+                continue  # only the subject of the main clause carries the topic on
             name, stype, role = speaker_from(ent.root)
             outlet = canonical_outlet(name)
             self.memory.add(name, stype, role, self.p.start + ent.root.idx, speaker=False,
@@ -480,6 +492,7 @@ def extract(article: Article) -> Candidates:
         if p.kind == "body" and p.doc is not None:
             memory.surnames.update(e[-1].text for e in p.doc.ents
                                    if e.label_ == "PERSON" and len(e) > 1)
+    memory.learn_titles(article.text)
     claims: list[Attribution] = []
     facts: list[Attribution] = []
     for p in article.paragraphs:

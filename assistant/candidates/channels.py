@@ -54,6 +54,8 @@ _OUTLET_EVENT = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?(?:interview|broadcast|p
 _ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|the\s+|an\s+)?(?:\w+\s+){0,2}?"
                         r"(?:report|story|article|dispatch|broadcast)?\s*(?:by|in|from)?\s*$",
                         re.IGNORECASE)
+# "a statement published by state media": the channel is the statement, the outlet carried it.
+_PUBLISHED = re.compile(r"\b(published|carried|aired|broadcast|posted) (by|on|in)\b", re.I)
 _AUDIENCE = re.compile(r"\b(television|TV|channel|radio|newspaper|reporters|journalists|agency|"
                        r"broadcaster|daily|magazine|podcast|outlet|network|station)\b",
                        re.IGNORECASE)
@@ -65,7 +67,7 @@ def blank_quotes(text: str) -> str:
 
 
 _ANAPHOR = re.compile(
-    rf"\b(?:the|that|this)\s+(?:(?:{MEDIA_NOUN})\b|(?:Post|Times|Journal|Globe|Herald|Tribune|"
+    rf"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:(?:{MEDIA_NOUN})\b|(?:Post|Times|Journal|Globe|Herald|Tribune|"
     r"Telegraph|Observer|Star|Sun|Mail|Express|Standard|Chronicle|Gazette|Examiner|Inquirer|"
     r"Agency)\b)")
 Resolver = Callable[[str, int], "str | None"]
@@ -114,7 +116,7 @@ def outlet_frames(sent_text: str, resolve: Resolver | None = None,
 def channel(sent_text: str, resolve: Resolver | None = None, base: int = 0) -> str | None:
     plain = blank_quotes(sent_text)
     frames = outlet_frames(sent_text, resolve, base)
-    if frames:
+    if frames and not _PUBLISHED.search(plain):
         return f"interview with {frames[0][2]}"
     for pat, label in CHANNEL_PATTERNS:
         m = pat.search(plain)
@@ -125,6 +127,8 @@ def channel(sent_text: str, resolve: Resolver | None = None, base: int = 0) -> s
     m = re.search(r"\b(?i:in|during) (?i:an|the|a) ([A-Z][\w.&' -]{1,40}?) interview\b", plain)
     if m and is_named_outlet(canonical_outlet(m.group(1))):
         return f"interview with {canonical_outlet(m.group(1))}"
+    if frames:
+        return f"interview with {frames[0][2]}"
     m = re.search(r"\b(?:speaking to|told|in an interview with)\s+((?:the |a |an )?[^,.;]{2,60}?)"
                   r"(?=,|\.|;| that\b| on\b| in\b|$)", plain)
     if m:

@@ -19,6 +19,11 @@ _MALE = re.compile(r"\b(Mr|Sir|Lord|King|Prince)\.?\s", re.IGNORECASE)
 # Descriptions that stand for a person or body named earlier ("the official", "the minister").
 DESCRIPTION_HEADS = frozenset(["official", "source", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier", "chancellor", "general", "commander", "officer", "diplomat", "envoy", "ambassador", "senator", "governor", "mayor", "secretary", "chief", "director", "leader", "lawmaker", "candidate", "aide", "adviser", "advisor", "lawyer", "attorney", "prosecutor", "judge", "analyst", "expert", "resident", "witness", "officer", "representative", "chairman", "chairwoman", "ceo", "head", "statement", "ministry", "department", "group", "company", "firm", "military", "army", "government", "agency", "movement", "militia", "organization", "organisation", "party", "campaign", "administration", "monitor", "observatory"])
 _PLURAL = re.compile(r"\b\w+(?<!s)s\b(?!['’])\s*$|\bpeople\b", re.IGNORECASE)
+_TITLED = re.compile(
+    r"\b((?:(?:Vice|Deputy|Former|Foreign|Defen[cs]e|Prime|Interior|Finance|Supreme)\s+)?"
+    r"(?:President|Premier|Chancellor|Minister|Gen\.|General|Secretary|Governor|Mayor|"
+    r"Senator|Sen\.|Leader|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Commander))\s+"
+    r"((?:[A-Z][a-z'’-]+\s)*[A-Z][a-z'’-]+)")
 _STATEMENT_NOUNS = frozenset({"statement", "post", "tweet", "letter", "message", "report",
                               "release", "memo", "communique", "communiqué", "video"})
 
@@ -44,6 +49,7 @@ class Discourse:
     staff: dict[str, str] = field(default_factory=dict)  # reporter surname -> outlet
     surnames: set[str] = field(default_factory=set)  # last names of the article's persons
     outlet_names: dict[str, str] = field(default_factory=dict)  # "Al-Resalah" -> canonical
+    titles: dict[str, set[str]] = field(default_factory=dict)  # "president" -> {"Trump"}
 
     def add(self, name: str, stype: str, role: str | None, pos: int, *, speaker: bool,
             outlet: str | None = None, channel: str | None = None) -> None:
@@ -100,10 +106,31 @@ class Discourse:
                          and m.speaker), None)
         return None
 
+    def learn_titles(self, text: str) -> None:
+        """"President Trump", "Foreign Minister Abbas Araghchi" anywhere in the article: who
+        "the president" or "the foreign minister" is when the text never says so nearby."""
+        for m in _TITLED.finditer(text):
+            title = " ".join(m.group(1).lower().replace(".", "").split())
+            self.titles.setdefault(title, set()).add(m.group(2).split()[-1])
+
+    def resolve_title(self, phrase: str, pos: int) -> Mention | None:
+        """The one person the article gives this title to, found among earlier mentions (or
+        a new mention when the titled name comes only later in the text)."""
+        title = " ".join(re.sub(r"^(the|that|this)\s+", "", phrase.lower()).split())
+        names = self.titles.get(title, set())
+        if len(names) != 1:
+            return None
+        (surname,) = names
+        for m in self._recent(pos, 10**9):
+            if m.stype == "person" and m.name.split()[-1] == surname:
+                return m
+        return Mention(name=surname, stype="person", role=title.title(), pos=pos, speaker=False)
+
     def resolve_statement(self, pos: int) -> Mention | None:
         """"the statement said": the last body or person who issued one, else the last org."""
         recent = self._recent(pos)
-        return next((m for m in recent if m.speaker and m.channel == "statement"), None) or \
+        return next((m for m in recent if m.speaker and m.channel and "statement" in m.channel),
+                    None) or \
             next((m for m in recent if m.speaker and m.stype in {"organization", "government"}),
                  None)
 

@@ -8,10 +8,11 @@ import re
 from ..article import Article, Paragraph, QuoteSpan, Sentence, quote_spans
 from .model import Quote
 
-_SPEECH_BEFORE = re.compile(r"\b(said|says|say|saying|told|tells|added|adding|wrote|writes|"
-                            r"asked|asks|declared|stated|tweeted|posted|insisted|warned|"
-                            r"replied|responded|continued|explained|noted|quipped)"
-                            r"(\s+\w+){0,3}\s*[,:]?$", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:(?:said|says|say|saying|added|adding|wrote|writes|declared|stated|tweeted|posted|"
+    r"insisted|warned|replied|responded|continued|explained|noted|quipped)"
+    r"(?:\s+(?:that|simply|only|then|again|flatly|bluntly|also|later))?"
+    r"|(?:told|tells|telling|asked|asks)(?:\s+[\w.'’-]+){1,3})\s*[,:]?$", re.IGNORECASE)
 _FRAME_AFTER = re.compile(r"^\s*,?\s*(?:[\w.'’-]+\s+){0,6}?(said|says|added|told|asked|wrote|"
                           r"tweeted|insisted|warned|declared|explained|continued|noted|replied|"
                           r"according)\b", re.IGNORECASE)

@@ -97,6 +97,10 @@ def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]
         before = sent.doc.text[max(0, e.start_char - 1):e.start_char]
         return before != "("
 
+    prev = sent.doc[verb.i - 1] if verb.i > sent.start else None
+    if prev is not None and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ in {"appos", "conj"} \
+            and not any(a <= prev.idx < b for a, b in quotes):
+        return prev  # "..., a local official told TASS": the parse hung the speaker elsewhere
     ents = [e for e in sent.ents if e.label_ in {"PERSON", "ORG", "NORP", "GPE"} and usable(e)]
     before = [e for e in ents if e.end <= verb.i and verb.i - e.end <= 25]
     for label in ("PERSON", "ORG"):

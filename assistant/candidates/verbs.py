@@ -67,6 +67,10 @@ def governs_statement(tok: Token) -> bool:
         return obj.lemma_.lower() in STATEMENT_NOUNS
     if lemma == "add" and "dobj" in deps:
         return False  # "added a new title": not speech
+    if lemma in {"quote", "cite"}:  # "quoted officials as saying"; "citing X" is a source
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    if lemma == "agree":
+        return "ccomp" in deps  # "agreed that ...", not "agreed to limit"
     if any(c.dep_ == "prep" and c.lower_ in {"that", "of", "for", "as", "about", "on"}
            for c in tok.children):
         return lemma in OBJECT_VERBS or lemma in {
@@ -79,6 +83,8 @@ def governs_statement(tok: Token) -> bool:
 
 def is_reporting(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
+    if is_nominal_report(tok) and not any(c.dep_ == "neg" for c in tok.children):
+        return True
     if lemma not in REPORTING_VERBS or tok.pos_ not in {"VERB", "AUX", "NOUN"}:
         return False
     if tok.pos_ == "NOUN" and lemma not in {"tweet", "post"}:
@@ -109,7 +115,19 @@ def is_reporting(tok: Token) -> bool:
     if lemma in WEAK_VERBS and not governs_statement(tok):
         return False
     return not (lemma in {"expect", "believe", "suggest", "think"} and
-                tok.dep_ not in {"ROOT", "conj", "relcl", "parataxis"})
+                tok.dep_ not in {"ROOT", "conj", "relcl", "parataxis", "acl"})
+
+
+_NOMINAL = frozenset({"warning", "statement", "threat", "assurance", "call", "appeal",
+                      "message", "denial", "ultimatum", "remarks", "announcement", "pledge",
+                      "promise", "apology", "rebuke", "condemnation", "reminder"})
+
+
+def is_nominal_report(tok: Token) -> bool:
+    """"issued a warning that ...", "gave an assurance that ...": a statement in a noun."""
+    if tok.lemma_.lower() not in {"issue", "give", "deliver", "make", "release", "send", "post"}:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _NOMINAL for c in tok.children)
 
 
 def embedded(verb: Token) -> bool:

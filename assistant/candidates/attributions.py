@@ -44,6 +44,7 @@ TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "gene
                          "commander", "secretary", "governor", "mayor", "senator", "leader",
                          "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"})
 _WRITE_VERBS = {"write", "report", "reveal", "publish", "detail"}
+_CONTENT_PREPS = frozenset({"about", "of", "for", "against", "as", "that", "regarding"})
 _JOINER_TAIL = re.compile(r"(?:[\s,;]+|\bbut\b)+$")
 
 
@@ -71,8 +72,8 @@ def _content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, i
             continue  # manner and time adjuncts ("holding back tears", "on Monday") say nothing
         if c.dep_ == "ccomp" and any(q.start <= c.idx + base < q.end for q in quotes):
             continue  # the clause is the quote itself
-        if c.dep_ == "prep" and c.lemma_.lower() in {"in", "on", "at", "during", "to", "with"}:
-            continue
+        if c.dep_ == "prep" and c.lemma_.lower() not in _CONTENT_PREPS:
+            continue  # "said over the phone", "told reporters in Paris": where, not what
         if c.dep_ == "dobj" and verb.lemma_.lower() in AUDIENCE_VERBS:
             continue  # "told a local television channel": the listener, not what was said
         if c.dep_ in {"advcl", "conj"} and is_reporting(c):
@@ -349,7 +350,8 @@ class _SentenceReader:
                         start=a, end=b, kind="mixed" if fragments else "indirect",
                         quote=fragments[0] if fragments else None,
                         channel=channels.channel(self.article.text[a:b]) if len(spans) > 1
-                        else sent_channel, resolved_from=e.resolved, embedded=emb))
+                        else sent_channel, resolved_from=e.resolved, embedded=emb,
+                        frame_only=content < 2 and s.text.rstrip().endswith(":")))
         speakers = [c.speaker for c in self.claims]
         for _a, _b, outlet in frames:
             if speakers:
@@ -422,8 +424,14 @@ class _SentenceReader:
         """A quote standing alone continues the last speaker: in this paragraph, or across a
         paragraph break when this paragraph opens with the quote."""
         last = self._last_quoted_speaker()
-        if last is None:
-            return
+        if last is None or is_named_outlet(canonical_outlet(last.speaker)):
+            return  # an outlet is no speaker of quotes: its quoted report is its fact
+        if last.frame_only:  # "X wrote:" then the quote: one claim, the quote
+            q = direct[0]
+            last.start, last.end, last.kind, last.quote, last.frame_only = (
+                q.start, q.end, "direct", q, False)
+            last.sentence = self.s
+            direct = direct[1:]
         for q in direct:
             self.claims.append(Attribution(sentence=self.s, speaker=last.speaker,
                                            speaker_type=last.speaker_type, role=last.role,
@@ -436,7 +444,7 @@ class _SentenceReader:
         if not self.previous:
             return None
         last = self.previous[-1]
-        if last.sentence.paragraph == p.index:
+        if last.sentence.paragraph == p.index or last.frame_only:
             return last
         first = p.sentences[0].id == s.id and self.article.text[s.start] in "\"“‘'"
         prev_para = max((x.index for x in self.article.paragraphs

@@ -39,6 +39,7 @@ class Attribution:
     resolved_from: str | None = None  # "he", "the statement": resolved by code, to be confirmed
     embedded: bool = False  # the reporting verb sits in a subordinate clause ("whatever X says")
     unknown_outlet: bool = False  # an organisation in an outlet's frame, not known as news media
+    frame_only: bool = False  # "X said:" with the quote still to come
 
     @property
     def is_fact(self) -> bool:

@@ -23,6 +23,7 @@ from .models import Strict
 
 SUMMARY_MAX, UNCERTAINTY_MAX = 280, 300  # characters, in the grammar
 MISSED_MAX = 6
+MEDIA_MAX = 8
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]+")
 _STOP = {"the", "a", "an", "of", "and", "in", "for", "on", "to", "at", "by", "with", "s"}
 
@@ -117,16 +118,26 @@ def _check_attributions(checks: list[Check], missed: list[Missed],
     return (_filter(checks, problems, info, "claims"), _filter(missed, mproblems, info, "claims"))
 
 
+def _check_media(media: list[str], info: ValidationInfo) -> list[str]:
+    """Unknown organisation ids are dropped (not worth a re-ask: the default is "not media")."""
+    ids = set((info.context or {}).get("outlet_ids", ()))
+    return list(dict.fromkeys(m for m in media if m in ids))
+
+
 class Attributions(Flat):
     checks: Annotated[list[Check], BeforeValidator(_clip_list(20))] = Field(
         description="One per candidate to check.", json_schema_extra={"maxItems": 20})
     missed: Annotated[list[Missed], BeforeValidator(_clip_list(MISSED_MAX))] = Field(
         description="Reported statements the parser did not list.",
         json_schema_extra={"maxItems": MISSED_MAX})
+    media: Annotated[list[str], BeforeValidator(_clip_list(MEDIA_MAX))] = Field(
+        default_factory=list, description="Ids of the listed organisations that are news media.",
+        json_schema_extra={"maxItems": MEDIA_MAX})
 
     @model_validator(mode="after")
     def grounded(self, info: ValidationInfo) -> Attributions:
         self.checks, self.missed = _check_attributions(self.checks, self.missed, info)
+        self.media = _check_media(self.media, info)
         return self
 
 
@@ -137,7 +148,8 @@ def narrowed(base: type[M], narrow: Callable[[dict[str, Any]], None]) -> type[M]
         "model_config": ConfigDict(extra="forbid", json_schema_extra=narrow)})
 
 
-def attributions_for(candidate_ids: list[str], sentence_ids: list[str]) -> type[Attributions]:
+def attributions_for(candidate_ids: list[str], sentence_ids: list[str],
+                     outlet_ids: list[str] | None = None) -> type[Attributions]:
     """`Attributions` whose JSON schema allows only these ids, so the grammar cannot emit an
     unknown candidate or sentence, nor more checks than there are candidates (measured: with
     no candidate to check, the 1.5B model filled "checks" with every sentence id)."""
@@ -151,6 +163,11 @@ def attributions_for(candidate_ids: list[str], sentence_ids: list[str]) -> type[
         if sentence_ids:
             missed["properties"]["sentence"]["enum"] = list(sentence_ids)
         props["checks"]["items"], props["missed"]["items"] = check, missed
+        outlets = list(outlet_ids or [])
+        props["media"]["maxItems"] = min(MEDIA_MAX, len(outlets))
+        props["media"]["items"] = {"type": "string", "enum": outlets} if outlets else \
+            {"type": "string"}
+        schema["required"] = ["checks", "missed", "media"]
 
     return narrowed(Attributions, narrow)
 

@@ -125,16 +125,23 @@ class _Run:
         self.stats = stats
         self.dropped: list[Dropped] = []
         self.warnings: list[str] = []
-        self.attributions = Attributions(checks=[], missed=[])
+        self.attributions = Attributions(checks=[], missed=[], media=[])
         self.summary: SummaryAnswer | None = None
         self.prose_points: list[str] | None = None  # the combined strategy's written key points
         self.model_uncertainty: CombinedAnswer | None = None
         self.cand_ids = {f"C{i + 1}": c for i, c in enumerate(cands.claims)}
+        self.outlet_ids = {f"O{i + 1}": m for i, m in enumerate(cands.maybe_outlets)}
         self.chunks = 1
 
     # ---- prompts -------------------------------------------------------------------------
     def _prefix(self, sentence_ids: list[str] | None = None) -> list[dict[str, str]]:
         return article_messages(self.article, sentence_ids)
+
+    def _organisation_lines(self, only: set[str] | None = None) -> tuple[str, list[str]]:
+        listed = [(oid, m) for oid, m in self.outlet_ids.items()
+                  if only is None or m.sentence.id in only]
+        text = "; ".join(f"{oid} {m.name} [{m.sentence.id}]" for oid, m in listed)
+        return text or "none", [oid for oid, _ in listed]
 
     def _candidate_lines(self, only: set[str] | None = None
                          ) -> tuple[str, str, type[Attributions]]:
@@ -155,7 +162,8 @@ class _Run:
         open_ids = [x.id for x in self.article.sentences
                     if x.id not in covered and (only is None or x.id in only)]
         done = ", ".join(dict.fromkeys(covered)) or "none"
-        return "\n".join(lines) or "(none)", done, attributions_for(listed, open_ids)
+        _, orgs = self._organisation_lines(only)
+        return "\n".join(lines) or "(none)", done, attributions_for(listed, open_ids, orgs)
 
     def _cue_lines(self, only: set[str] | None = None) -> str:
         cues = [c for c in self.cands.cues if only is None or c.sentence.id in only]
@@ -174,6 +182,7 @@ class _Run:
               [f"f{i + 1}" for i in range(len(self.cands.facts))]
         return {"article_text": self.article.text, "candidate_ids": list(self.cand_ids),
                 "sentence_ids": [s.id for s in self.article.sentences], "item_ids": ids,
+                "outlet_ids": list(self.outlet_ids),
                 "dropped": self.stats.dropped}
 
     # ---- calls ---------------------------------------------------------------------------
@@ -206,7 +215,8 @@ class _Run:
             msgs = self._prefix(sids if len(chunks) > 1 else None)
             lines, done, answer = self._candidate_lines(only)
             msgs[-1]["content"] += "\n\n" + prompts.render(
-                "attributions", candidates=lines, covered=done)
+                "attributions", candidates=lines, covered=done,
+                organisations=self._organisation_lines(only)[0])
             jobs.append(("attributions", msgs, answer, 400))
         first = chunks[0] if len(chunks) > 1 else None
         msgs = self._prefix(first)
@@ -216,7 +226,8 @@ class _Run:
         attributions = [a for (stage, *_), a in zip(jobs, answers, strict=True) if stage == "attributions"]
         self.attributions = Attributions.model_construct(
             checks=[c for a in attributions for c in a.checks],
-            missed=[m for a in attributions for m in a.missed])
+            missed=[m for a in attributions for m in a.missed],
+            media=[m for a in attributions for m in a.media])
         self.summary = answers[-1]
 
     def _run_jobs(self, jobs: list[tuple[str, list[dict[str, str]], type[Any], int]]
@@ -244,7 +255,8 @@ class _Run:
             items=self._item_lines())
         ans = self.client.structured("combined", msgs, CombinedAnswer, context=self._context(),
                                      max_tokens=900)
-        self.attributions = Attributions.model_construct(checks=ans.checks, missed=ans.missed)
+        self.attributions = Attributions.model_construct(checks=ans.checks, missed=ans.missed,
+                                                         media=[])
         self.summary = SummaryAnswer.model_construct(summary=ans.summary)
         self.prose_points = ans.key_points
         self.model_uncertainty = ans
@@ -278,6 +290,24 @@ class _Run:
         kept.sort(key=lambda c: (c.start, c.end))
         _canonical_names(kept)
         return self._dedupe(kept)
+
+    def _apply_media(self, claims: list[Attribution]) -> list[Attribution]:
+        """Organisations the model calls news media become outlets: their report a sourced
+        fact citing whoever spoke to them; a claim made in their name becomes that fact."""
+        for oid in dict.fromkeys(self.attributions.media):
+            m = self.outlet_ids.get(oid)
+            if m is None:
+                continue
+            s = m.sentence
+            if m.speaker:
+                claims = [c for c in claims if not (c.speaker == m.name and
+                                                    c.sentence.id == s.id)]
+            if not any(f.outlet == m.name and f.sentence.id == s.id for f in self.cands.facts):
+                self.cands.facts.append(Attribution(
+                    sentence=s, speaker=m.name, speaker_type="organization", role=None,
+                    start=s.start, end=s.end, kind="indirect", outlet=m.name,
+                    underlying=list(m.underlying)))
+        return claims
 
     def _ids(self, item: Attribution) -> list[str]:
         """Every sentence the item's span touches (a quote may run over several)."""
@@ -315,7 +345,7 @@ class _Run:
 
     def build(self, seconds: dict[str, float], language: str) -> ArticleAnalysis:
         text = self.article.text
-        claims_in = self._apply_checks()
+        claims_in = self._apply_media(self._apply_checks())
         claims = []
         for i, c in enumerate(claims_in):
             quote = text[c.quote.inner_start:c.quote.inner_end] if c.quote else None
@@ -326,7 +356,7 @@ class _Run:
                 content=quote if c.kind == "direct" and quote else _one_line(ev.text),
                 evidence=ev, sentence_ids=self._ids(c)))
         facts = []
-        for i, f in enumerate(self.cands.facts):
+        for i, f in enumerate(sorted(self.cands.facts, key=lambda f: (f.start, f.end))):
             ev = span(text, f.start, f.end)
             facts.append(SourcedFact(id=f"f{i + 1}", outlet=f.outlet or f.speaker,
                                      underlying_sources=f.underlying,

@@ -127,3 +127,28 @@ def test_prose_cut_by_a_length_bound_keeps_whole_sentences(make_client) -> None:
     cut = "A summary " + "y" * 280 + " that was cut mid"
     client, _ = make_client({"summary": [json.dumps({"summary": cut})]})
     assert analyze(text=SEED, client=client, settings=client.settings).summary == cut + "…"
+
+
+MEDIA = ("The Valley Gazette reported on Monday that the dam had cracked after the storm. "
+         "Mayor Ivo Dren said in an interview with Radiotelevision Vardar that the town was "
+         "safe. Kantipur reported that two bridges had been closed. The Lumen Foundation "
+         "reported record donations this year, and the river fell by evening.")
+
+
+def test_model_decides_which_unknown_organisations_are_news_media(make_client) -> None:
+    from assistant.candidates import extract
+
+    maybe = {m.name: f"O{i + 1}" for i, m in enumerate(extract(parse_article(MEDIA))
+                                                       .maybe_outlets)}
+    assert {"Radiotelevision Vardar", "Kantipur", "Lumen Foundation"} <= set(maybe)
+    answer = json.dumps({"checks": [], "missed": [],
+                         "media": [maybe["Radiotelevision Vardar"], maybe["Kantipur"], "O99"]})
+    client, create = make_client({"attributions": [answer]})
+    a = analyze(text=MEDIA, client=client, settings=client.settings)
+    outlets = {f.outlet: f for f in a.sourced_facts}
+    assert outlets["Radiotelevision Vardar"].underlying_sources == ["Ivo Dren"]
+    assert "Kantipur" in outlets and not any(c.speaker == "Kantipur" for c in a.claims)
+    assert "Lumen Foundation" not in outlets  # the model did not call it media
+    assert any(c.speaker == "Lumen Foundation" for c in a.claims)
+    prompt = create.calls[0]["messages"][-1]["content"]
+    assert "Kantipur" in prompt and "Organisations in a source's place" in prompt

@@ -15,7 +15,7 @@ from ..article import Article, Paragraph, Sentence
 from . import channels
 from .coref import Discourse, description_head, is_statement_noun
 from .cues import find_cues
-from .model import Attribution, Candidates, Quote
+from .model import Attribution, Candidates, MaybeOutlet, Quote
 from .outlet_names import STAFF
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .quotes import inside_open_quote, sentence_quotes
@@ -138,6 +138,7 @@ class _SentenceReader:
         self.facts: list[Attribution] = []
         self.according: list[Token] = []
         self.cited: list[str] = []
+        self.maybe_outlets: list[MaybeOutlet] = []
 
     # ---- who ---------------------------------------------------------------------------
     def _in_quote(self, tok: Token) -> bool:
@@ -356,6 +357,7 @@ class _SentenceReader:
         for _a, _b, outlet in frames:
             if speakers:
                 self._add_fact(outlet, speakers)
+        self._unknown_outlets(frames, speakers)
         if not self.speakers and direct:
             self._continue_quotes(direct)
 
@@ -406,6 +408,30 @@ class _SentenceReader:
                                       start=self.s.start, end=self.s.end, kind="indirect",
                                       outlet=outlet, underlying=list(dict.fromkeys(underlying)),
                                       resolved_from=resolved))
+
+    def _unknown_outlets(self, frames: list[tuple[int, int, str]], speakers: list[str]) -> None:
+        """Organisations the lists do not know, standing where an outlet would: as the
+        subject of "reported"/"wrote", or after "told", "interview with", "published by"."""
+        span = self.s.span
+        if span is None:
+            return
+        for e in self.speakers.values():
+            if not e.outlet and e.stype == "organization" and e.tok.ent_type_ == "ORG" and \
+                    any(v.lemma_.lower() in _WRITE_VERBS for v in e.verbs):
+                self.maybe_outlets.append(MaybeOutlet(name=e.name, sentence=self.s,
+                                                      underlying=list(self.cited), speaker=True))
+        known = {(a, b) for a, b, _ in frames}
+        ents = [(self.p.start + e.start_char - self.s.start, e.text, e.label_ == "ORG")
+                for e in span.ents
+                if e.label_ in {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"} and
+                canonical_outlet(e.text) is None and not
+                any(a <= self.p.start + e.start_char - self.s.start < b for a, b in known)
+                and not self._in_quote(e.root)]
+        for name in channels.unknown_frames(self.s.text, ents):
+            if speakers and name not in speakers:
+                self.maybe_outlets.append(MaybeOutlet(
+                    name=re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), sentence=self.s,
+                    underlying=list(dict.fromkeys(speakers)), speaker=False))
 
     def _outlet_fact(self, e: _Speaker) -> None:
         verbs = e.verbs
@@ -503,6 +529,7 @@ def extract(article: Article) -> Candidates:
     memory.learn_titles(article.text)
     claims: list[Attribution] = []
     facts: list[Attribution] = []
+    maybe: list[MaybeOutlet] = []
     for p in article.paragraphs:
         if p.kind != "body" or p.doc is None:
             continue
@@ -515,4 +542,6 @@ def extract(article: Article) -> Candidates:
             reader.remember()
             claims.extend(reader.claims)
             facts.extend(reader.facts)
-    return Candidates(claims=claims, facts=facts, cues=find_cues(article, claims, facts))
+            maybe.extend(reader.maybe_outlets)
+    return Candidates(claims=claims, facts=facts, cues=find_cues(article, claims, facts),
+                      maybe_outlets=maybe)

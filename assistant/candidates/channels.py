@@ -113,6 +113,24 @@ def outlet_frames(sent_text: str, resolve: Resolver | None = None,
     return out
 
 
+_MEDIA_ONLY = re.compile(r"(?:interview\w*\s+(?:\w+\s+){0,3}(?:with|on|to|by)|published (?:by|in)|"
+                         r"carried by|broadcast (?:by|on)|aired (?:by|on)|"
+                         r"(?:speaking|appearing|appeared|said) on)\s+(?:the\s+)?$", re.I)
+
+
+def unknown_frames(sent_text: str, names: list[tuple[int, str, bool]]) -> list[str]:
+    """Names (at their offsets in `sent_text`) that sit where an outlet would: "told X" for an
+    organisation; "in an interview with X", "published by X" for any name (the parser often
+    takes a foreign outlet's name for a person's)."""
+    plain = blank_quotes(sent_text)
+    out = []
+    for a, n, org in names:
+        before = plain[max(0, a - 80):a]
+        if (org and _TO_OUTLET.search(before)) or _MEDIA_ONLY.search(before):
+            out.append(n)
+    return out
+
+
 def channel(sent_text: str, resolve: Resolver | None = None, base: int = 0) -> str | None:
     plain = blank_quotes(sent_text)
     frames = outlet_frames(sent_text, resolve, base)

@@ -56,7 +56,19 @@ class Cue:
 
 
 @dataclass
+class MaybeOutlet:
+    """An organisation in an outlet's place ("NDTV reported", "told Kanal Sever") that no word
+    list knows: the model says whether it is news media."""
+
+    name: str
+    sentence: Sentence
+    underlying: list[str]
+    speaker: bool  # it was proposed as the speaker of a claim
+
+
+@dataclass
 class Candidates:
     claims: list[Attribution]
     facts: list[Attribution]
     cues: list[Cue]
+    maybe_outlets: list[MaybeOutlet] = field(default_factory=list)

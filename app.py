@@ -6,12 +6,18 @@ Thin on purpose: every decision lives in the `assistant` package.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from assistant import AssistantError, InputError, parse_article, resolve_settings, to_markdown
+from assistant import (
+    AssistantError,
+    InputError,
+    examples_data,
+    parse_article,
+    resolve_settings,
+    to_markdown,
+)
 from assistant.article import decode_bytes, html_to_text, looks_like_html
 from assistant.models import ArticleAnalysis
 from assistant.pipeline import analyze_article
@@ -26,7 +32,6 @@ from assistant.ui import (
     verdict_rows,
 )
 
-EXAMPLES = Path(__file__).resolve().parent / "examples"
 st.set_page_config(page_title="newsgrounder", layout="wide")
 
 
@@ -64,8 +69,7 @@ with st.sidebar:
     st.caption("API key: " + ("set (from secrets or environment)" if _secret_key()
                               else "not set"))
     st.header("Start")
-    example = st.selectbox("Example article", ["(none)"] + sorted(
-        p.name for p in EXAMPLES.glob("*.txt")))
+    example = st.selectbox("Example article", ["(none)", *examples_data.names()])
     load_example = st.button("Analyse example")
     upload = st.file_uploader("Upload an article", type=["txt", "md", "html", "htm"])
     st.header("Cross-check")
@@ -175,7 +179,7 @@ st.title("newsgrounder")
 st.caption("Paste an article to analyse it; then ask questions about it.")
 
 if load_example and example != "(none)":
-    run_analysis((EXAMPLES / example).read_text(encoding="utf-8"), example)
+    run_analysis(examples_data.read(example), example)
 if upload is not None and state.get("uploaded") != upload.file_id:
     state.uploaded = upload.file_id
     try:

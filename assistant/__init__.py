@@ -1,5 +1,7 @@
 """newsgrounder: grounded news analysis (claims, sourced facts, uncertainty) on small or large LLMs."""
 
+from importlib.metadata import PackageNotFoundError, version
+
 from .article import Article, load_article, parse_article
 from .client import LLMClient, build_client
 from .errors import (
@@ -28,7 +30,12 @@ from .pipeline import analyze, analyze_article, analyze_async
 from .render import to_markdown
 from .settings import Settings, resolve_settings
 
-__all__ = [
+try:
+    __version__ = version("newsgrounder")
+except PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0+unknown"
+
+__all__ = ["__version__",
     "Article", "ArticleAnalysis", "AssistantError", "Claim", "ConfigError", "GateError",
     "GoldFormatError", "InputError", "LLMClient", "LLMError", "LLMOutputError",
     "LLMTransportError", "Meta", "ModelAssetError", "OpenQuestion", "PromptError", "Settings",

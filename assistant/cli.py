@@ -31,8 +31,21 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from .pipeline import analyze
     from .render import to_markdown
 
-    result = analyze(args.file, html=True if args.html else None, settings=_settings(args),
-                     progress=None if args.quiet else _progress)
+    if args.example is not None:
+        from . import examples_data
+
+        if args.example == "" or args.file is not None:
+            raise InputError("give --example NAME or a file, not both" if args.file else
+                             "--example needs a name", reason="usage",
+                             hint="bundled examples: " + ", ".join(examples_data.names()))
+        result = analyze(args.example, text=examples_data.read(args.example),
+                         settings=_settings(args), progress=None if args.quiet else _progress)
+    elif args.file is None:
+        raise InputError("give an article file, '-' for stdin, or --example NAME",
+                         reason="usage")
+    else:
+        result = analyze(args.file, html=True if args.html else None, settings=_settings(args),
+                         progress=None if args.quiet else _progress)
     out = result.model_dump_json(indent=2) if args.format == "json" else to_markdown(result)
     if args.output:
         Path(args.output).write_text(out + "\n", encoding="utf-8")
@@ -132,7 +145,10 @@ def cmd_cache(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     p = argparse.ArgumentParser(prog="newsgrounder", description=__doc__)
+    p.add_argument("--version", action="version", version=f"newsgrounder {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     def model_opts(sp: argparse.ArgumentParser) -> None:
@@ -143,7 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--no-cache", action="store_true", help="do not use the response cache")
 
     a = sub.add_parser("analyze", help="analyse one article (file or - for stdin)")
-    a.add_argument("file")
+    a.add_argument("file", nargs="?")
+    a.add_argument("--example", nargs="?", const="", metavar="NAME",
+                   help="analyse a bundled example article (seed-iran-guards-warn, ...)")
     a.add_argument("--format", choices=["json", "markdown"], default="json")
     a.add_argument("--html", action="store_true", help="treat the input as HTML")
     a.add_argument("-o", "--output", help="write here instead of stdout")

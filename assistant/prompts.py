@@ -5,16 +5,18 @@ from __future__ import annotations
 import hashlib
 import string
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
 from .errors import PromptError
 
-PROMPT_DIR = Path(__file__).resolve().parent.parent / "prompts"
-PACKAGED_DIR = Path(__file__).resolve().parent / "prompt_files"
+# The templates are edited in the repository's prompts/ folder; pyproject.toml maps that
+# folder to this package, so an editable checkout and an installed wheel read the same files.
+PACKAGE = "assistant.prompt_templates"
 
 
-def _dir() -> Path:
-    return PROMPT_DIR if PROMPT_DIR.is_dir() else PACKAGED_DIR
+def _dir() -> Traversable:
+    return resources.files(PACKAGE)
 
 
 @lru_cache(maxsize=32)
@@ -23,7 +25,8 @@ def load(name: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise PromptError(f"prompt template {path} is missing", template=name) from exc
+        raise PromptError(f"prompt template {name}.txt is missing from {PACKAGE}",
+                          template=name) from exc
 
 
 def render(name: str, **values: str) -> str:
@@ -42,7 +45,8 @@ def render(name: str, **values: str) -> str:
 def prompt_version() -> str:
     """A short hash of every template: part of cache keys and of each result's meta."""
     h = hashlib.sha256()
-    for path in sorted(_dir().glob("*.txt")):
+    for path in sorted((p for p in _dir().iterdir() if p.name.endswith(".txt")),
+                       key=lambda p: p.name):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]

@@ -44,7 +44,7 @@ def test_question_the_article_does_not_answer() -> None:
 
 def test_example_article_and_downloads() -> None:
     at = app()
-    at.sidebar.selectbox[0].set_value("seed-iran-guards-warn.txt")
+    at.sidebar.selectbox[0].set_value("seed-iran-guards-warn")
     at.sidebar.button[0].click().run()
     assert at.session_state["analysis"] is not None
     labels = [b.label for b in at.sidebar.get("download_button")]

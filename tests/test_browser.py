@@ -66,7 +66,7 @@ def test_example_analysis_and_follow_up_in_chromium(page_url: str, tmp_path: Pat
         page.goto(page_url)
         sidebar = page.locator('[data-testid="stSidebar"]')
         sidebar.locator('[data-testid="stSelectbox"]').last.click()
-        page.get_by_role("option", name="seed-iran-guards-warn.txt").click()
+        page.get_by_role("option", name="seed-iran-guards-warn").click()
         sidebar.get_by_role("button", name="Analyse example").click()
         expect(page.get_by_text("Sourced facts")).to_be_visible(timeout=120_000)
         expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()

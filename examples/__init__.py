@@ -1,0 +1,1 @@
+"""Bundled example articles, shipped as package data (the repository's examples/ folder)."""

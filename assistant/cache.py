@@ -5,6 +5,7 @@ Safe under concurrent writers (WAL, busy timeout); a corrupt file is moved aside
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -30,8 +31,10 @@ class ResponseCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 self._conn = self._open()
+            except sqlite3.OperationalError:
+                raise  # busy or locked by another writer: not corruption
             except sqlite3.DatabaseError:
-                self.path.replace(self.path.with_suffix(f".corrupt{int(time.time())}"))
+                self._move_aside()
                 self._conn = self._open()
         return self._conn
 
@@ -54,6 +57,8 @@ class ResponseCache:
         with self._lock:
             try:
                 row = self._db().execute("SELECT value FROM answers WHERE key=?", (key,)).fetchone()
+            except sqlite3.OperationalError:
+                return None  # busy: a miss, the answer is computed again
             except sqlite3.DatabaseError:
                 self._reset()
                 return None
@@ -68,6 +73,8 @@ class ResponseCache:
                 db.execute("DELETE FROM answers WHERE key IN (SELECT key FROM answers ORDER BY "
                            "created DESC LIMIT -1 OFFSET ?)", (self.max_rows,))
                 db.commit()
+            except sqlite3.OperationalError:
+                return  # busy: the cache is best effort, the answer itself is not lost
             except sqlite3.DatabaseError:
                 self._reset()
 
@@ -82,7 +89,12 @@ class ResponseCache:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
-        if self.path.exists():
+        self._move_aside()
+
+    def _move_aside(self) -> None:
+        """A corrupt cache file is kept for inspection and a new one started; another process
+        may have moved it already."""
+        with contextlib.suppress(FileNotFoundError):
             self.path.replace(self.path.with_suffix(f".corrupt{int(time.time())}"))
 
     def __getstate__(self) -> dict[str, Any]:

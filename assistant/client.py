@@ -26,6 +26,7 @@ from .errors import LLMError, LLMOutputError, LLMTransportError
 from .settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
+CHARS_PER_TOKEN = 3.2
 # instructor logs exhausted re-asks at ERROR; this module turns them into dropped items or
 # typed errors, so without logging configured by the application they stay quiet.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
@@ -196,6 +197,15 @@ class LLMClient:
             stats.add(prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
                       completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0))
         return response
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens of `text` for the model in use: exact on the embedded model (its own
+        tokenizer), estimated elsewhere (3.2 characters a token, measured on news text)."""
+        llama = getattr(self._raw, "__self__", None)
+        tokenize = getattr(llama, "tokenize", None)
+        if self.backend == "embedded" and tokenize is not None:
+            return len(tokenize(text.encode("utf-8"), add_bos=False, special=False))
+        return int(len(text) / CHARS_PER_TOKEN) + 1
 
     def warm_up(self) -> None:
         """Prefill the fixed system message once at load, so the first article's calls, like

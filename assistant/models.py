@@ -98,6 +98,10 @@ class Meta(Strict):
     seconds: dict[str, float] = Field(description="Wall-clock seconds per stage.")
     language: str = Field(description="Detected language of the article.")
     chunks: int = Field(description="Parts the article was split into for the model.")
+    context_tokens: int = Field(default=0, description="Tokens of the longest prompt prefix "
+                                "(instructions and article) one call had to hold.")
+    split_reason: str | None = Field(default=None, description="Why the article was split "
+                                     "into parts, when it was.")
     dropped: list[Dropped] = Field(description="Items rejected by grounding or validation.")
     warnings: list[str] = Field(description="Non-fatal problems worth a look.")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import prompts, prose
-from .article import Article, Sentence, load_article
+from .article import Article, Sentence, parse_article, read_text
 from .candidates import Attribution, Candidates, extract, find_quotes
 from .client import LLMClient, RunStats, start_run
 from .errors import InputError
@@ -31,7 +31,7 @@ from .models import (
 from .settings import Settings, resolve_settings
 
 Progress = Callable[[str], None]
-CHARS_PER_TOKEN = 3.2
+RESERVED = 1000  # tokens kept free for a call's answer (400, doubled on a re-ask) and slack
 MAX_LINES = 40  # cues or items listed in one prompt
 
 
@@ -67,7 +67,9 @@ def analyze(source: str | Path | None = None, *, text: str | None = None,
     progress = progress or _noop
     seconds: dict[str, float] = {}
     with _timed(seconds, "read", progress):
-        article = load_article(source, text=text, html=html)
+        raw, label, title = read_text(source, text=text, html=html)
+    with _timed(seconds, "parse", progress):  # segmenting and the spaCy parse
+        article = parse_article(raw, source=label, title=title)
     if client is None:
         from .client import build_client
 
@@ -88,7 +90,7 @@ def analyze_article(article: Article, *, client: LLMClient, settings: Settings,
     progress = progress or _noop
     seconds = seconds if seconds is not None else {}
     stats = start_run()
-    with _timed(seconds, "parse", progress):
+    with _timed(seconds, "candidates", progress):
         language = detect_language(article)
         if language not in {"en", "unknown"}:
             raise InputError(f"the article looks like {language!r}, not English; only English is "
@@ -130,6 +132,8 @@ class _Run:
         self.prose_points: list[str] | None = None  # the combined strategy's written key points
         self.model_uncertainty: CombinedAnswer | None = None
         self.cand_ids = {f"C{i + 1}": c for i, c in enumerate(cands.claims)}
+        self.context_tokens = 0
+        self.split_reason: str | None = None
         self.outlet_ids = {f"O{i + 1}": m for i, m in enumerate(cands.maybe_outlets)}
         self.chunks = 1
 
@@ -187,17 +191,29 @@ class _Run:
 
     # ---- calls ---------------------------------------------------------------------------
     def _chunks(self) -> list[list[str]]:
-        budget = (self.settings.n_ctx - 1800) * CHARS_PER_TOKEN
+        """One part when the whole prompt fits the model's context (counted with the model's
+        own tokenizer on the embedded path); else paragraphs with one of overlap."""
+        prefix = "\n".join(m["content"] for m in self._prefix())
+        tasks = self._candidate_lines()[0] + prompts.load("attributions")
+        need = self.client.count_tokens(prefix) + self.client.count_tokens(tasks) + RESERVED
+        self.context_tokens = need - RESERVED
+        if need <= self.settings.n_ctx:
+            return [[s.id for s in self.article.sentences]]
+        self.split_reason = (f"the article needs about {need} tokens with the instructions and "
+                             f"answers; the model's context holds {self.settings.n_ctx} "
+                             "(NEWSGROUNDER_N_CTX)")
+        fixed = need - self.client.count_tokens(self.article.body_text)
+        budget = self.settings.n_ctx - fixed
         chunks: list[list[str]] = [[]]
-        size = 0.0
+        size = 0
         paras = [p for p in self.article.paragraphs if p.kind == "body"]
+        sizes = [self.client.count_tokens(p.text) for p in paras]
         for i, p in enumerate(paras):
-            if size + len(p.text) > budget and chunks[-1]:
-                overlap = [s.id for s in paras[i - 1].sentences]
-                chunks.append(list(overlap))
-                size = len(paras[i - 1].text)
+            if size + sizes[i] > budget and chunks[-1]:
+                chunks.append([s.id for s in paras[i - 1].sentences])
+                size = sizes[i - 1]
             chunks[-1].extend(s.id for s in p.sentences)
-            size += len(p.text)
+            size += sizes[i]
         return chunks
 
     def ask(self) -> None:
@@ -205,7 +221,7 @@ class _Run:
         self.chunks = len(chunks)
         if len(chunks) > 1:
             self.warnings.append(f"article split into {len(chunks)} overlapping parts for the "
-                                 "model; the summary uses the first part")
+                                 f"model ({self.split_reason}); the summary uses the first part")
         if self.settings.strategy == "combined" and len(chunks) == 1:
             self._ask_combined()
             return
@@ -387,7 +403,9 @@ class _Run:
                     reasks=self.stats.reasks,
                     retry_wait_seconds=round(self.stats.retry_wait_seconds, 3),
                     cache_hits=self.stats.cache_hits, seconds=seconds, language=language,
-                    chunks=self.chunks, dropped=self.dropped, warnings=self.warnings)
+                    chunks=self.chunks, context_tokens=self.context_tokens,
+                    split_reason=self.split_reason, dropped=self.dropped,
+                    warnings=self.warnings)
         analysis = ArticleAnalysis(
             title=self.article.title, text=text,
             summary=summary.summary if summary else "",

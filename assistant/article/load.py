@@ -72,6 +72,14 @@ def read_source(path: str | Path) -> tuple[str, str]:
 def load_article(source: str | Path | None = None, *, text: str | None = None,
                  html: bool | None = None, min_words: int = MIN_WORDS) -> Article:
     """One entry point for files, stdin ('-') and strings; HTML is detected or forced."""
+    text, label, title = read_text(source, text=text, html=html)
+    return parse_article(text, source=label, title=title, min_words=min_words)
+
+
+def read_text(source: str | Path | None = None, *, text: str | None = None,
+              html: bool | None = None) -> tuple[str, str, str | None]:
+    """(text, source label, title): the article's text, read and decoded, main text of HTML
+    extracted; segmenting and parsing come after (`parse_article`)."""
     if text is None:
         if source is None:
             raise InputError("no article given", reason="empty")
@@ -83,4 +91,4 @@ def load_article(source: str | Path | None = None, *, text: str | None = None,
     title = None
     if is_html:
         text, title = html_to_text(text, label)
-    return parse_article(text, source=label, title=title, min_words=min_words)
+    return text, label, title

@@ -3,7 +3,9 @@
 For the embedded model it measures raw prefill and generation speed (free and under a JSON
 grammar), then per article: wall time per stage, tokens, calls, peak RSS, and the limit =
 one prefill of the article + the completion tokens produced, at the raw speeds just measured.
-It also times 1x/2x/4x concatenations of an article, a cache re-run, and a remote batch
+The articles are the dev set, the three longest real articles of a real-news gold folder
+(read at run time, never stored) and a 2,000-word text joined from those real articles, so
+the scaling table shows real lengths. It also times a cache re-run, and a remote batch
 against a stub server with fixed latency, sequential versus concurrent.
 """
 
@@ -19,6 +21,27 @@ from typing import Any
 from .settings import Settings, with_overrides
 
 TARGET_LOADED_S, TARGET_WITH_LOAD_S, TARGET_RATIO = 20.0, 30.0, 1.5  # issues 6 and 2
+TARGET_LONG_S, TARGET_RSS_MB, LONG_CHARS, JOINED_WORDS = 45.0, 3500, 9000, 2000  # issue 13
+
+
+def real_lengths(gold_dir: str | Path, n: int = 3) -> list[tuple[str, str]]:
+    """The `n` longest articles of a gold folder, and a text of about 2,000 words joined
+    paragraph by paragraph from the folder's articles, longest first."""
+    from .evals.gold import load_gold_dir
+
+    golds = sorted(load_gold_dir(gold_dir), key=lambda g: -len(g.text))
+    out = [(g.id, g.text) for g in golds[:n]]
+    paras: list[str] = []
+    words = 0
+    for g in golds:
+        for p in g.text.split("\n\n"):
+            if words >= JOINED_WORDS:
+                break
+            if p.strip():
+                paras.append(p.strip())
+                words += len(p.split())
+    out.append((f"joined-{JOINED_WORDS}-words", "\n\n".join(paras)))
+    return out
 
 
 def _rss_mb() -> float:
@@ -56,7 +79,7 @@ def _article_tokens(llama: Any, text: str) -> int:
     return len(llama.tokenize(text.encode()))
 
 
-def run_bench(articles: list[tuple[str, str]], settings: Settings, *, scale_article: str | None,
+def run_bench(articles: list[tuple[str, str]], settings: Settings, *,
               remote_articles: int, latency: float, concurrency: int,
               progress: Any = print) -> dict[str, Any]:
     from .client import build_client
@@ -84,8 +107,11 @@ def run_bench(articles: list[tuple[str, str]], settings: Settings, *, scale_arti
         t0 = time.perf_counter()
         a = analyze(text=text, client=client, settings=s)
         wall = time.perf_counter() - t0
-        row: dict[str, Any] = {"article": name, "seconds": round(wall, 2),
+        row: dict[str, Any] = {"article": name, "chars": len(text),
+                               "words": len(text.split()), "seconds": round(wall, 2),
                                "stages": a.meta.seconds, "llm_calls": a.meta.llm_calls,
+                               "chunks": a.meta.chunks, "context_tokens": a.meta.context_tokens,
+                               "split_reason": a.meta.split_reason,
                                "prompt_tokens": a.meta.prompt_tokens,
                                "completion_tokens": a.meta.completion_tokens,
                                "peak_rss_mb": round(_rss_mb())}
@@ -105,17 +131,19 @@ def run_bench(articles: list[tuple[str, str]], settings: Settings, *, scale_arti
                              + result["parser_load_s"], 2),
         "with_load_target_s": TARGET_WITH_LOAD_S,
         "ratio": first.get("ratio_to_limit"), "ratio_target": TARGET_RATIO}
-    if scale_article:
-        progress("bench: scaling 1x/2x/4x")
-        scale = []
-        for k in (1, 2, 4):
-            text = "\n\n".join([scale_article] * k)
-            t0 = time.perf_counter()
-            a = analyze(text=text, client=client, settings=s)
-            scale.append({"copies": k, "chars": len(text), "seconds": round(
-                time.perf_counter() - t0, 2), "chunks": a.meta.chunks,
-                "claims": len(a.claims)})
-        result["scaling"] = scale
+    ratios = [r for r in rows if r.get("ratio_to_limit")]
+    if ratios:
+        worst = max(ratios, key=lambda r: r["ratio_to_limit"])
+        result["targets"].update(worst_article=worst["article"],
+                                 worst_ratio=worst["ratio_to_limit"])
+    longest = [r for r in rows if r["chars"] >= LONG_CHARS]
+    if longest:
+        result["targets"].update(long_article=longest[0]["article"],
+                                 long_s=longest[0]["seconds"], long_target_s=TARGET_LONG_S)
+    joined = [r for r in rows if r["article"].startswith("joined-")]
+    if joined:
+        result["targets"].update(joined_rss_mb=joined[0]["peak_rss_mb"],
+                                 rss_target_mb=TARGET_RSS_MB)
     # cache: the same article twice with the response cache on
     cached = with_overrides(settings, response_cache=True)
     cclient = build_client(cached, progress=False)
@@ -174,23 +202,32 @@ def remote_batch(articles: list[tuple[str, str]], n: int, latency: float,
 def table(result: dict[str, Any]) -> str:
     lines = [f"model {result['model']}, {result['threads']} threads, load "
              f"{result['model_load_s']} s, parser load {result.get('parser_load_s', '')} s, raw speeds {json.dumps(result.get('raw', {}))}", "",
-             "| article | tokens | seconds | model s | limit s | ratio | calls | prompt+completion "
-             "tok | peak RSS MB |", "|---|---|---|---|---|---|---|---|---|"]
-    for r in result["articles"]:
-        lines.append(f"| {r['article']} | {r.get('article_tokens', '')} | {r['seconds']} | "
+             "| article | words | tokens | seconds | parse s | model s | limit s | ratio | chunks "
+             "| calls | prompt+completion tok | peak RSS MB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in sorted(result["articles"], key=lambda r: r.get("chars", 0)):
+        lines.append(f"| {r['article']} | {r.get('words', '')} | {r.get('article_tokens', '')} | "
+                     f"{r['seconds']} | {r['stages'].get('parse', '')} | "
                      f"{r['stages'].get('model', '')} | {r.get('limit_s', '')} | "
-                     f"{r.get('ratio_to_limit', '')} | {r['llm_calls']} | {r['prompt_tokens']}+"
-                     f"{r['completion_tokens']} | {r['peak_rss_mb']} |")
+                     f"{r.get('ratio_to_limit', '')} | {r.get('chunks', '')} | {r['llm_calls']} "
+                     f"| {r['prompt_tokens']}+{r['completion_tokens']} | {r['peak_rss_mb']} |")
     t = result.get("targets")
     if t:
         lines += ["", f"targets for {t['article']}: {t['loaded_s']} s with the model loaded "
                       f"(target {t['loaded_target_s']} s), {t['with_load_s']} s with model and "
                       f"parser load (target {t['with_load_target_s']} s), ratio to the limit "
                       f"{t['ratio']} (target {t['ratio_target']})"]
-    if "scaling" in result:
-        lines += ["", "| copies | chars | seconds | chunks | claims |", "|---|---|---|---|---|"]
-        lines += [f"| {x['copies']}x | {x['chars']} | {x['seconds']} | {x['chunks']} | "
-                  f"{x['claims']} |" for x in result["scaling"]]
+        if "worst_ratio" in t:
+            lines.append(f"worst ratio to the limit: {t['worst_ratio']} ({t['worst_article']}; "
+                         f"target {TARGET_RATIO})")
+        if "long_s" in t:
+            lines.append(f"{t['long_article']} (over {LONG_CHARS} characters), model loaded: "
+                         f"{t['long_s']} s (target {t['long_target_s']} s)")
+        if "joined_rss_mb" in t:
+            lines.append(f"peak RSS after the {JOINED_WORDS}-word text: {t['joined_rss_mb']} MB "
+                         f"(target {t['rss_target_mb']} MB)")
+        split = [r for r in result["articles"] if r.get("split_reason")]
+        lines += [f"split: {r['article']}: {r['split_reason']}" for r in split]
     lines += ["", f"cache re-run: {result['cache_rerun_s']} s ({result['cache_hits']} cached "
                   "answers)"]
     if "remote" in result:

@@ -99,7 +99,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
     else:
         arts = [(g.id, g.text) for g in load_gold_dir(args.gold)]
         arts.sort(key=lambda x: not x[0].startswith("seed"))
-    result = run_bench(arts, _settings(args), scale_article=None if args.no_scaling else arts[0][1],
+        if args.real and Path(args.real).is_dir():
+            from .bench import real_lengths
+
+            arts += real_lengths(args.real)
+        elif args.real:
+            print(f"[newsgrounder] bench: {args.real} not found; real lengths skipped",
+                  file=sys.stderr)
+    result = run_bench(arts, _settings(args),
                        remote_articles=args.remote_articles, latency=args.latency,
                        concurrency=args.concurrency, progress=_progress)
     out = Path(args.out)
@@ -181,7 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--gold", default="evals/gold", help="articles to time (gold files)")
     be.add_argument("--articles", nargs="*", help="time these text files instead")
     be.add_argument("--out", default="bench-out")
-    be.add_argument("--no-scaling", action="store_true", help="skip the 1x/2x/4x table")
+    be.add_argument("--real", default="../shared/evals/real-dev",
+                    help="real-news gold folder: its three longest articles and a 2,000-word "
+                    "text joined from it are timed too ('' to skip)")
     be.add_argument("--remote-articles", type=int, default=20)
     be.add_argument("--latency", type=float, default=1.0, help="stub server latency per call")
     be.add_argument("--concurrency", type=int, default=10)

@@ -18,7 +18,7 @@ from assistant import (
     resolve_settings,
     to_markdown,
 )
-from assistant.article import decode_bytes, html_to_text, looks_like_html
+from assistant.article import decode_bytes, html_to_text, looks_like_html, visible
 from assistant.models import ArticleAnalysis
 from assistant.pipeline import analyze_article
 from assistant.qa import answer_question
@@ -27,6 +27,7 @@ from assistant.ui import (
     claim_rows,
     cue_rows,
     facts_by_outlet,
+    flag_rows,
     highlight_html,
     marked_text,
     verdict_rows,
@@ -86,6 +87,8 @@ def client_and_settings() -> tuple[Any, Any]:
 
 
 def show_analysis(a: ArticleAnalysis) -> None:
+    for row in flag_rows(a):
+        st.warning(f"{row['what']}: “{row['where']}”")
     st.subheader("Summary")
     st.write(a.summary or "_no summary_")
     for k in a.key_points:
@@ -96,7 +99,7 @@ def show_analysis(a: ArticleAnalysis) -> None:
     for outlet, rows in facts_by_outlet(a).items():
         st.markdown(f"**{outlet}**")
         for r in rows:
-            st.markdown(f"- {r['statement']}" + (f" _(cites {r['cites']})_" if r["cites"] else ""))
+            st.markdown(f"- {visible(r['statement'])}" + (f" _(cites {r['cites']})_" if r["cites"] else ""))
     st.subheader(f"Uncertainty: {a.uncertainty.level}")
     st.write(a.uncertainty.summary)
     st.dataframe(cue_rows(a), hide_index=True, width="stretch")

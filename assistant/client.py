@@ -198,6 +198,13 @@ class LLMClient:
                       completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0))
         return response
 
+    def control_tokens(self) -> tuple[str, ...]:
+        """Control-token strings of the model in use (embedded: read from its vocabulary; a
+        remote endpoint's template is unknown, so the common templates' tokens are handled by
+        `article.neutralise` for every backend)."""
+        llama = getattr(self._raw, "__self__", None)
+        return tuple(getattr(llama, "control_pieces", ()))
+
     def count_tokens(self, text: str) -> int:
         """Tokens of `text` for the model in use: exact on the embedded model (its own
         tokenizer), estimated elsewhere (3.2 characters a token, measured on news text)."""

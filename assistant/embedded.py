@@ -115,4 +115,18 @@ def load_llama(path: str, n_ctx: int, n_threads: int) -> Any:
     # Free it before interpreter shutdown: freed later, llama.cpp's bindings are already gone
     # and print a traceback on exit.
     atexit.register(llama.close)
+    llama.control_pieces = control_pieces(llama)  # type: ignore[attr-defined]
     return llama
+
+
+def control_pieces(llama: Any) -> tuple[str, ...]:
+    """The text of every control token of the model's vocabulary (<|im_start|>, ...): the
+    chat formatter tokenizes prompts with special tokens on, so article text that spells one
+    must be neutralised first (about 0.2 s once, at load)."""
+    import llama_cpp
+
+    vocab = llama_cpp.llama_model_get_vocab(llama._model.model)
+    n = llama_cpp.llama_vocab_n_tokens(vocab)
+    pieces = (llama.detokenize([i], special=True).decode("utf-8", "replace")
+              for i in range(n) if llama_cpp.llama_vocab_is_control(vocab, i))
+    return tuple(p for p in pieces if len(p.strip()) > 1)

@@ -18,6 +18,7 @@ CueKind = Literal[
     "unverified_claim",
     "conflict",
     "missing_context",
+    "hidden_text",
 ]
 Level = Literal["low", "medium", "high"]
 CUE_KINDS: tuple[str, ...] = CueKind.__args__  # type: ignore[attr-defined]
@@ -83,6 +84,15 @@ class Dropped(Strict):
     detail: str = Field(description="The item as proposed, shortened.")
 
 
+class FlaggedSpan(Strict):
+    """Text that tries to steer the assistant or hide from the reader, found and ignored."""
+
+    kind: Literal["instruction", "control_token", "hidden_characters", "lookalike"] = Field(
+        description="What was found.")
+    reason: str = Field(description="What it is and what the assistant did with it.")
+    evidence: Span = Field(description="Where it is in the text.")
+
+
 class Meta(Strict):
     model: str = Field(description="Model name or GGUF file used.")
     backend: Literal["embedded", "remote", "fake", "none"] = Field(description="Client kind.")
@@ -103,6 +113,9 @@ class Meta(Strict):
     split_reason: str | None = Field(default=None, description="Why the article was split "
                                      "into parts, when it was.")
     dropped: list[Dropped] = Field(description="Items rejected by grounding or validation.")
+    flags: list[FlaggedSpan] = Field(default_factory=list, description="Instruction-like "
+                                     "text, control tokens, hidden characters and lookalike "
+                                     "letters found in the article and ignored.")
     warnings: list[str] = Field(description="Non-fatal problems worth a look.")
 
 

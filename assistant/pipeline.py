@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import prompts, prose
-from .article import Article, Sentence, parse_article, read_text
+from .article import Article, Sentence, neutralise, parse_article, read_text
 from .candidates import Attribution, Candidates, extract, find_quotes
 from .client import LLMClient, RunStats, start_run
 from .errors import InputError
@@ -22,6 +22,7 @@ from .models import (
     ArticleAnalysis,
     Claim,
     Dropped,
+    FlaggedSpan,
     Meta,
     OpenQuestion,
     SourcedFact,
@@ -104,15 +105,21 @@ def analyze_article(article: Article, *, client: LLMClient, settings: Settings,
     return result
 
 
-def article_messages(article: Article, sentence_ids: list[str] | None = None
-                     ) -> list[dict[str, str]]:
-    """System prompt + the article as numbered sentences: the prefix every call shares."""
-    numbered = article.numbered(sentence_ids)
+def article_messages(article: Article, sentence_ids: list[str] | None = None,
+                     controls: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """System prompt + the article as numbered sentences: the prefix every call shares.
+    The model's copy has control tokens broken and instruction-like text withheld; offsets
+    are unaffected (every span is cut from `article.text`)."""
+    numbered = neutralise(article.numbered(sentence_ids), controls)
     numbered = numbered.replace("<<<", "«").replace(">>>", "»")
     # Straight quotes copied into a JSON string end it early and derail small models;
     # the model sees curly ones (offsets are unaffected: spans are cut from the text).
     numbered = re.sub(r'"([^"\n]*)"', "“\\1”", numbered).replace('"', "”")
-    user = prompts.render("article", title=article.title or "(none)", numbered=numbered)
+    title = neutralise(article.title, controls) if article.title else "(none)"
+    if article.title and any(article.in_instruction(p.start, p.end) for p in article.paragraphs
+                             if p.kind == "title"):
+        title = "[instruction-like text withheld]"
+    user = prompts.render("article", title=title, numbered=numbered)
     return [{"role": "system", "content": prompts.system_message()},
             {"role": "user", "content": user}]
 
@@ -139,7 +146,7 @@ class _Run:
 
     # ---- prompts -------------------------------------------------------------------------
     def _prefix(self, sentence_ids: list[str] | None = None) -> list[dict[str, str]]:
-        return article_messages(self.article, sentence_ids)
+        return article_messages(self.article, sentence_ids, self.client.control_tokens())
 
     def _organisation_lines(self, only: set[str] | None = None) -> tuple[str, list[str]]:
         listed = [(oid, m) for oid, m in self.outlet_ids.items()
@@ -301,6 +308,11 @@ class _Run:
             sent = self.article.sentence(m.sentence)
             if sent is None or sent.id in covered:
                 continue
+            if self.article.in_instruction(sent.start, sent.end):
+                self.dropped.append(Dropped(section="claims", reason="model: a sentence of "
+                                            "instruction-like text", detail=f"{m.speaker}: "
+                                            f"{sent.id}"))
+                continue
             covered.add(sent.id)
             kept.append(_from_sentence(self.article, sent, m.speaker))
         kept.sort(key=lambda c: (c.start, c.end))
@@ -396,6 +408,16 @@ class _Run:
             doubt = prose.summary(cues, level)
         summary = self.summary
         self.dropped += [Dropped(**d) for d in self.stats.dropped]
+        self.dropped += [Dropped(section="sourced_facts" if b.is_fact else "claims",
+                                 reason="inside instruction-like text",
+                                 detail=f"{b.speaker}: {b.sentence.id}")
+                         for b in self.cands.blocked]
+        flags = [FlaggedSpan(kind=f.kind, reason=f.reason, evidence=span(text, f.start, f.end))
+                 for f in self.article.flags]
+        for flag in flags:
+            where = next((s.id for s in self.article.sentences if s.start < flag.evidence.end
+                          and flag.evidence.start < s.end), "title")
+            self.warnings.append(f"{flag.reason} ({where})")
         meta = Meta(model=self.client.model, backend=self.client.backend,  # type: ignore[arg-type]
                     strategy=self.settings.strategy, prompt_version=prompts.prompt_version(),
                     llm_calls=self.stats.llm_calls, prompt_tokens=self.stats.prompt_tokens,
@@ -404,8 +426,8 @@ class _Run:
                     retry_wait_seconds=round(self.stats.retry_wait_seconds, 3),
                     cache_hits=self.stats.cache_hits, seconds=seconds, language=language,
                     chunks=self.chunks, context_tokens=self.context_tokens,
-                    split_reason=self.split_reason, dropped=self.dropped,
-                    warnings=self.warnings)
+                    split_reason=self.split_reason, dropped=self.dropped, flags=flags,
+                    warnings=list(dict.fromkeys(self.warnings)))
         analysis = ArticleAnalysis(
             title=self.article.title, text=text,
             summary=summary.summary if summary else "",

@@ -139,12 +139,14 @@ def key_points(article: Article, claims: list[Claim], facts: list[SourcedFact]) 
         if item.sentence_ids:
             firsts.setdefault(key, (item.evidence.start, item.sentence_ids[0]))
     ranked = sorted(firsts, key=lambda k: (-counts[k], firsts[k][0]))
-    body = article.sentences
+    body = [s for s in article.sentences if not article.in_instruction(s.start, s.end)]
     lead = next((x for x in body if len(x.text.split()) >= 8
                  and x.text.rstrip()[-1:] in '.!?"”'), body[0] if body else None)
     picked: list[Sentence] = [lead] if lead is not None else []
     for key in ranked:
         sent = article.sentence(firsts[key][1])
+        if sent is not None and article.in_instruction(sent.start, sent.end):
+            continue
         if len(picked) >= KEY_POINTS_MAX:
             break
         if sent is not None and sent not in picked:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from .article import visible
 from .models import ArticleAnalysis
 
 
 def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
+    """A table cell; invisible and direction-control characters are shown, never hidden."""
+    return visible(text or "").replace("|", "\\|").replace("\n", " ")
 
 
 def to_markdown(a: ArticleAnalysis) -> str:
@@ -32,6 +34,10 @@ def to_markdown(a: ArticleAnalysis) -> str:
         out += ["", "### To verify next", ""]
         out += [f"- {q.question} ({', '.join(q.about) or 'article'})" for q in u.open_questions]
     m = a.meta
+    if m.flags:
+        out += ["", "## Ignored or hidden text", "", "| kind | where | what |", "|---|---|---|"]
+        out += [f"| {f.kind} | {_cell(f.evidence.text[:160])} | {_cell(f.reason)} |"
+                for f in m.flags]
     out += ["", f"_{m.backend} model {m.model}, {m.llm_calls} LLM calls, "
                 f"{m.prompt_tokens}+{m.completion_tokens} tokens, "
                 f"{sum(m.seconds.values()):.1f} s, prompts {m.prompt_version}_", ""]

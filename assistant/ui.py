@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from .article import visible
 from .models import ArticleAnalysis
 
 COLOURS = {"claim": "#ffe08a", "fact": "#a8d8ff", "cue": "#ffc2c2", "answer": "#c8f7c5"}
@@ -39,19 +40,26 @@ def highlight_html(a: ArticleAnalysis, selected: str | None = None,
         events.setdefault(e, []).insert(0, (0, closing))
     out, pos, text = [], 0, a.text
     for at in sorted(events):
-        out.append(html.escape(text[pos:at]))
+        out.append(html.escape(visible(text[pos:at])))
         for _, tag in sorted(events[at], key=lambda t: t[0]):
             out.append(tag)
         pos = at
-    out.append(html.escape(text[pos:]))
+    out.append(html.escape(visible(text[pos:])))
     body = "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
     return f'<div class="article" style="line-height:1.7"><p>{body}</p></div>'
 
 
 def claim_rows(a: ArticleAnalysis) -> list[dict[str, Any]]:
-    return [{"id": c.id, "speaker": c.speaker, "role": c.role or "", "kind": c.kind,
-             "channel": c.channel or "", "quote or statement": c.quote or c.content}
+    return [{"id": c.id, "speaker": visible(c.speaker), "role": c.role or "", "kind": c.kind,
+             "channel": c.channel or "", "quote or statement": visible(c.quote or c.content)}
             for c in a.claims]
+
+
+def flag_rows(a: ArticleAnalysis) -> list[dict[str, str]]:
+    """Instruction-like text, control tokens, hidden characters and lookalike letters the
+    analysis found and ignored, with the place (hidden characters made visible)."""
+    return [{"kind": f.kind, "what": f.reason, "where": visible(f.evidence.text[:200])}
+            for f in a.meta.flags]
 
 
 def facts_by_outlet(a: ArticleAnalysis) -> dict[str, list[dict[str, Any]]]:
@@ -63,7 +71,7 @@ def facts_by_outlet(a: ArticleAnalysis) -> dict[str, list[dict[str, Any]]]:
 
 
 def cue_rows(a: ArticleAnalysis) -> list[dict[str, Any]]:
-    return [{"id": u.id, "kind": u.kind, "cue": u.cue, "about": ", ".join(u.about)}
+    return [{"id": u.id, "kind": u.kind, "cue": visible(u.cue), "about": ", ".join(u.about)}
             for u in a.uncertainty.cues]
 
 

@@ -10,7 +10,6 @@ import pytest
 from tests.conftest import ROOT
 
 
-
 @pytest.mark.slow
 def test_bench_runs_on_a_short_article(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "assistant.cli", "bench", "--articles",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from .quotes import QuoteSpan
+from .safety import Flag
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -45,6 +46,13 @@ class Article:
     paragraphs: list[Paragraph]
     title: str | None = None
     source: str = ""
+    flags: list[Flag] = field(default_factory=list)  # steering or hiding attempts in the text
+
+    def instruction_spans(self) -> list[tuple[int, int]]:
+        return [(f.start, f.end) for f in self.flags if f.kind == "instruction"]
+
+    def in_instruction(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.instruction_spans())
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -65,17 +73,26 @@ class Article:
         return "\n\n".join(p.text for p in self.paragraphs if p.kind == "body")
 
     def numbered(self, sentence_ids: list[str] | None = None) -> str:
-        """Body sentences as '[S3] ...' lines grouped by paragraph, for the model to point at."""
+        """Body sentences as '[S3] ...' lines grouped by paragraph, for the model to point at;
+        instruction-like text is withheld (the sentence keeps its id)."""
         keep = set(sentence_ids) if sentence_ids is not None else None
         blocks = []
         for p in self.paragraphs:
             if p.kind != "body":
                 continue
-            lines = [f"[{s.id}] {_one_line(s.text)}" for s in p.sentences
+            lines = [f"[{s.id}] {self._model_text(s)}" for s in p.sentences
                      if keep is None or s.id in keep]
             if lines:
                 blocks.append("\n".join(lines))
         return "\n\n".join(blocks)
+
+    def _model_text(self, s: Sentence) -> str:
+        text, pos = "", s.start
+        for a, b in sorted(self.instruction_spans()):
+            if a < s.end and s.start < b:
+                text += self.text[pos:max(pos, a)] + " [instruction-like text withheld] "
+                pos = max(pos, min(b, s.end))
+        return _one_line(text + self.text[pos:s.end])
 
 
 def _one_line(text: str) -> str:

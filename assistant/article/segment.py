@@ -13,6 +13,7 @@ from ..errors import InputError
 from ..nlp import get_nlp
 from .model import Article, Paragraph, ParagraphKind, Sentence
 from .quotes import QuoteSpan, quote_spans
+from .safety import scan
 
 MIN_WORDS = 40
 
@@ -134,7 +135,8 @@ def parse_article(text: str, *, source: str = "", title: str | None = None,
     _merge_splits(body)
     if title is None:
         title = next((p.text for p in paragraphs if p.kind == "title"), None)
-    return Article(text=text, paragraphs=paragraphs, title=title, source=source)
+    return Article(text=text, paragraphs=paragraphs, title=title, source=source,
+                   flags=scan(text))
 
 
 def _crosses(quotes: list[QuoteSpan], boundary: int) -> bool:

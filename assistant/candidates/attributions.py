@@ -543,5 +543,9 @@ def extract(article: Article) -> Candidates:
             claims.extend(reader.claims)
             facts.extend(reader.facts)
             maybe.extend(reader.maybe_outlets)
+    blocked = [x for x in [*claims, *facts] if article.in_instruction(x.start, x.end)]
+    claims = [c for c in claims if c not in blocked]
+    facts = [f for f in facts if f not in blocked]
+    maybe = [m for m in maybe if not article.in_instruction(m.sentence.start, m.sentence.end)]
     return Candidates(claims=claims, facts=facts, cues=find_cues(article, claims, facts),
-                      maybe_outlets=maybe)
+                      maybe_outlets=maybe, blocked=blocked)

@@ -210,11 +210,18 @@ def find_cues(article: Article, claims: list[Attribution], facts: list[Attributi
                 wa, wb = cue_window(s, a, b)
                 cues.append(Cue(kind=kind, cue=m.group(0), start=wa, end=wb, sentence=s))
     cues += _attribution_cues(article, claims, facts)
+    cues = [c for c in cues if not article.in_instruction(c.start, c.end)]
+    for f in article.flags:
+        if f.kind in {"hidden_characters", "lookalike"}:
+            where = next((x for x in article.sentences if x.start <= f.start < x.end), None)
+            if where is not None:
+                cues.append(Cue(kind="hidden_text", cue=article.text[f.start:min(f.end, where.end)],
+                                start=f.start, end=min(f.end, where.end), sentence=where))
     return dedupe(cues, article.text)
 
 
 # When two cues cover the same clause, the more serious kind is kept.
-PRIORITY = ("anonymous_source", "unconfirmed_report", "conflict", "unverified_claim",
+PRIORITY = ("hidden_text", "anonymous_source", "unconfirmed_report", "conflict", "unverified_claim",
             "vague_attribution", "speculation", "prediction", "missing_context", "hedge")
 
 

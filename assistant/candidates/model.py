@@ -72,3 +72,4 @@ class Candidates:
     facts: list[Attribution]
     cues: list[Cue]
     maybe_outlets: list[MaybeOutlet] = field(default_factory=list)
+    blocked: list[Attribution] = field(default_factory=list)  # inside instruction-like text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..article.safety import mixed_script
 from . import outlet_names as on
 
 _POSSESSOR = r"(?:[A-Z][\w./&-]*(?:\s[A-Z][\w./&-]*)*['’]s\s+)"
@@ -59,8 +60,8 @@ def _clean(name: str) -> str:
 def canonical_outlet(name: str) -> str | None:
     """Map a surface form to a canonical outlet name, or None if it is not an outlet."""
     clean = _clean(name)
-    if not clean or len(clean) > 80:
-        return None
+    if not clean or len(clean) > 80 or mixed_script(clean):
+        return None  # a lookalike ("Reutеrs" with a Cyrillic е) is no known outlet
     hit = known_outlet(clean)
     if hit:
         return hit

@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from . import sentences
 from .models import Strict
 
 SUMMARY_MAX, UNCERTAINTY_MAX = 280, 300  # characters, in the grammar
@@ -31,25 +32,11 @@ _STOP = {"the", "a", "an", "of", "and", "in", "for", "on", "to", "at", "by", "wi
 def _clip(n: int) -> Any:
     """Over-long prose is cut at a sentence end rather than failing the whole answer."""
     def clip(v: Any) -> Any:
-        if isinstance(v, str) and len(v) > n:
-            cut = v[:n]
-            end = max(cut.rfind(". "), cut.rfind("? "))
-            return cut[:end + 1] if end > n // 2 else cut.rstrip() + "..."
-        return v
+        return sentences.clip(v, n) if isinstance(v, str) else v
     return clip
 
 
-_SENTENCE_END = re.compile(r"(?<!\.[A-Z])(?<!\b[A-Z])[.!?][\"”’)]?(?=\s+[A-Z“\"])")
-
-
-def whole_sentences(text: str) -> str:
-    """Prose that stops mid-sentence (cut by the grammar's length bound, or closed early by
-    the model) keeps its complete sentences, or marks the cut with an ellipsis."""
-    text = text.strip()
-    if not text or text[-1] in ".!?\"”’)":
-        return text
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    return text[:ends[-1]] if ends else text + "…"
+whole_sentences = sentences.whole_sentences
 
 
 def _clip_list(n: int) -> Any:

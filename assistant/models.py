@@ -93,6 +93,16 @@ class FlaggedSpan(Strict):
     evidence: Span = Field(description="Where it is in the text.")
 
 
+class SummaryChecks(Strict):
+    """What the checks of the model-written summary found and did."""
+
+    sentences: int = Field(description="Sentences in the model's first summary.")
+    problems: list[str] = Field(description="What was wrong with the first summary.")
+    rewritten: bool = Field(description="The model was asked once to rewrite it.")
+    dropped: list[Dropped] = Field(description="Sentences still wrong after the rewrite.")
+    fallback: bool = Field(description="Nothing passed: the summary is the article's lead.")
+
+
 class Meta(Strict):
     model: str = Field(description="Model name or GGUF file used.")
     backend: Literal["embedded", "remote", "fake", "none"] = Field(description="Client kind.")
@@ -113,6 +123,8 @@ class Meta(Strict):
     split_reason: str | None = Field(default=None, description="Why the article was split "
                                      "into parts, when it was.")
     dropped: list[Dropped] = Field(description="Items rejected by grounding or validation.")
+    summary_checks: SummaryChecks | None = Field(default=None, description="Checks of the "
+                                                 "model-written summary against the article.")
     flags: list[FlaggedSpan] = Field(default_factory=list, description="Instruction-like "
                                      "text, control tokens, hidden characters and lookalike "
                                      "letters found in the article and ignored.")

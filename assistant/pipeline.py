@@ -15,7 +15,7 @@ from . import prompts, prose
 from .article import Article, Sentence, neutralise, parse_article, read_text
 from .candidates import Attribution, Candidates, extract, find_quotes
 from .client import LLMClient, RunStats, start_run
-from .errors import InputError
+from .errors import InputError, LLMError
 from .grounding import enforce, span
 from .llm_schemas import Attributions, CombinedAnswer, SummaryAnswer, attributions_for
 from .models import (
@@ -26,10 +26,12 @@ from .models import (
     Meta,
     OpenQuestion,
     SourcedFact,
+    SummaryChecks,
     Uncertainty,
     UncertaintyCue,
 )
 from .settings import Settings, resolve_settings
+from .verify import verify_summary
 
 Progress = Callable[[str], None]
 RESERVED = 1000  # tokens kept free for a call's answer (400, doubled on a re-ask) and slack
@@ -102,7 +104,10 @@ def analyze_article(article: Article, *, client: LLMClient, settings: Settings,
         run.ask()
     with _timed(seconds, "merge", progress):
         result = run.build(seconds, language)
-    return result
+    with _timed(seconds, "verify", progress):
+        result = run.verify(result)
+    return result.model_copy(update={"meta": result.meta.model_copy(
+        update={"seconds": dict(seconds)})})
 
 
 def article_messages(article: Article, sentence_ids: list[str] | None = None,
@@ -141,6 +146,7 @@ class _Run:
         self.cand_ids = {f"C{i + 1}": c for i, c in enumerate(cands.claims)}
         self.context_tokens = 0
         self.split_reason: str | None = None
+        self._first_chunk: list[str] | None = None
         self.outlet_ids = {f"O{i + 1}": m for i, m in enumerate(cands.maybe_outlets)}
         self.chunks = 1
 
@@ -242,6 +248,7 @@ class _Run:
                 organisations=self._organisation_lines(only)[0])
             jobs.append(("attributions", msgs, answer, 400))
         first = chunks[0] if len(chunks) > 1 else None
+        self._first_chunk = first
         msgs = self._prefix(first)
         msgs[-1]["content"] += "\n\n" + prompts.render("summary")
         jobs.append(("summary", msgs, SummaryAnswer, 120))
@@ -318,6 +325,39 @@ class _Run:
         kept.sort(key=lambda c: (c.start, c.end))
         _canonical_names(kept)
         return self._dedupe(kept)
+
+    def verify(self, analysis: ArticleAnalysis) -> ArticleAnalysis:
+        """The one text the model writes, checked sentence by sentence (see verify.py)."""
+        if not analysis.summary:
+            return analysis
+        first = self._first_chunk
+
+        def rewrite(problems: str) -> str | None:
+            msgs = self._prefix(first)
+            msgs[-1]["content"] += "\n\n" + prompts.render("summary_fix", problems=problems)
+            try:
+                ans = self.client.structured("summary_fix", msgs, SummaryAnswer,
+                                             context=self._context(), max_tokens=120)
+            except LLMError:
+                return None
+            return ans.summary
+
+        lead = analysis.key_points[0] if analysis.key_points else ""
+        rep = verify_summary(analysis.summary, self.article, analysis, rewrite, lead)
+        checks = SummaryChecks(sentences=rep.sentences, problems=rep.problems,
+                               rewritten=rep.rewritten, fallback=rep.fallback,
+                               dropped=[Dropped(section="summary", reason=why, detail=s[:200])
+                                        for s, why in rep.dropped])
+        warnings = list(analysis.meta.warnings)
+        if rep.fallback:
+            warnings.append("the model's summary failed its checks twice; the summary is the "
+                            "article's lead sentence")
+        meta = analysis.meta.model_copy(update={
+            "summary_checks": checks, "warnings": warnings,
+            "llm_calls": self.stats.llm_calls, "prompt_tokens": self.stats.prompt_tokens,
+            "completion_tokens": self.stats.completion_tokens, "reasks": self.stats.reasks,
+            "dropped": [*analysis.meta.dropped, *checks.dropped]})
+        return analysis.model_copy(update={"summary": rep.text, "meta": meta})
 
     def _apply_media(self, claims: list[Attribution]) -> list[Attribution]:
         """Organisations the model calls news media become outlets: their report a sourced

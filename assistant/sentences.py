@@ -52,7 +52,7 @@ def complete(sentence: str) -> bool:
     last = re.search(r"(?<![.\w])([A-Za-z]+)\.[\"”’)\]]*$", sentence)
     if last and last.group(1).lower() in ABBREVIATIONS:
         return False
-    return len(sentence.split()) >= 3
+    return True
 
 
 def whole_sentences(text: str) -> str:

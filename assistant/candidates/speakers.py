@@ -73,7 +73,8 @@ def subject(tok: Token) -> Token | None:
 
 
 _AGENT_VERBS = frozenset({"say", "state", "announce", "confirm", "report", "claim", "deny",
-                          "reveal", "disclose", "deliver", "issue", "tell"})
+                          "reveal", "disclose", "deliver", "issue", "tell", "describe", "call",
+                          "label", "brand", "characterize", "characterise", "dub"})
 
 
 def passive(verb: Token) -> bool:

@@ -1,0 +1,239 @@
+"""Checking what the model wrote (the summary, an answer) against the article and its analysis.
+
+Everything else in an analysis is cut from the text; these two are written, so each sentence
+is checked before anyone reads it:
+- names and numbers: every person, place, organisation and number occurs in the article (its
+  own forms count: "Iranian" for "Iran", "3,000" for "3000" or "three thousand");
+- attribution: who the sentence says said something (read by the project's own attribution
+  extraction) matches a claim or outlet report of the analysis, and a statement the article
+  attributes to someone is not credited to someone else;
+- no claim stated as fact: a sentence that repeats an attributed statement keeps a frame;
+- script: the text stays in the article's script.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from .candidates.words import words
+from .names import norm_tokens, outlet_matches, speaker_matches
+
+if TYPE_CHECKING:
+    from .article import Article
+    from .models import ArticleAnalysis
+
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
+_STOP = frozenset(["the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "its", "it", "his", "her", "their", "this", "that", "these", "those", "s", "says", "said", "say"])
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+                 "thousand": 1000, "dozen": 12}
+_FRAME = re.compile(r"\b(said|says|say|told|tells|according to|claimed|claims|reported|reports|"
+                    r"stated|states|warned|warns|denied|denies|accused|accuses|alleged|"
+                    r"announced|described|called|insisted|argued|suggested|believes?|"
+                    r"estimated|added|wrote|tweeted|quoted|cited|confirmed|asserted|vowed|"
+                    r"threatened|blamed|dismissed|rejected|predicted|expects?)\b", re.I)
+# Words a summary may use without the article using them: what news is about, in general.
+GENERIC_NOUNS = frozenset(words("""incident event events situation tensions tension dispute conflict
+report reports claim claims statement statements response reaction development developments
+article story news issue issues matter concerns concern question questions officials
+official sources source side sides country countries region area government authorities
+decision move action actions attack attacks talks meeting accusation accusations denial
+details information situation crisis escalation confrontation summary"""))
+SUPPORT_MIN = 45  # token-set similarity of an answer to a sentence that supports it
+CLAIM_AS_FACT_MIN = 80  # a frameless sentence this close to an attributed statement
+
+
+@dataclass
+class SentenceCheck:
+    text: str
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _norm(word: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", word.lower())
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    words = frozenset(_norm(w) for w in re.findall(r"[\w.'’-]+", text))
+    numbers = frozenset(_numbers_in(text))
+    return words, numbers
+
+
+def _numbers_in(text: str) -> set[str]:
+    out = {m.group(0).replace(",", "").rstrip(".") for m in
+           re.finditer(r"\d[\d,]*(?:\.\d+)?", text)}
+    low = text.lower()
+    for w, n in _NUMBER_WORDS.items():
+        if re.search(rf"\b{w}\b", low):
+            out.add(str(n))
+    return out
+
+
+def _known_word(token: str, words: frozenset[str]) -> bool:
+    t = _norm(token)
+    if not t or t in words or t in _STOP:
+        return True
+    if t in {"us", "usa", "america", "american", "americans", "unitedstates"}:
+        return bool(words & {"us", "usa", "america", "american", "americans", "united"})
+    return len(t) >= 4 and any(w.startswith(t[:4]) and (w.startswith(t) or t.startswith(w))
+                               for w in words if len(w) >= 4)
+
+
+def names_and_numbers(sentence: str, source: str) -> list[str]:
+    """Names and numbers of the sentence that the source text (the article) never gives."""
+    from .nlp import get_nlp
+
+    words, numbers = _vocabulary(source)
+    problems = []
+    for ent in get_nlp()(sentence).ents:
+        if ent.label_ not in _NAMED:
+            continue
+        tokens = [t for t in re.findall(r"[\w.'’-]+", ent.text) if _norm(t) not in _STOP]
+        missing = [t for t in tokens if not _known_word(t, words)]
+        if missing:
+            problems.append(f"names {ent.text!r}, which the article does not")
+    for n in _numbers_in(sentence):
+        if n not in numbers:
+            problems.append(f"gives the number {n}, which the article does not")
+    doc = get_nlp()(sentence)
+    unknown = [t.text for t in doc if t.pos_ == "NOUN" and len(t.text) > 3 and
+               not _known_word(t.lemma_, words) and not _known_word(t.text, words) and
+               t.lemma_.lower() not in GENERIC_NOUNS]
+    if len(unknown) >= 2:
+        problems.append(f"says things the article does not ({', '.join(unknown[:4])})")
+    return problems
+
+
+def _scripts(text: str) -> set[str]:
+    out = set()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            out.add(name.split(" ")[0] if name else "?")
+    return out
+
+
+def script(sentence: str, article: Article) -> list[str]:
+    extra = _scripts(sentence) - _scripts(article.text) - {"LATIN"}
+    return [f"switches into another script ({', '.join(sorted(extra)).lower()})"] if extra \
+        else []
+
+
+def _items(analysis: ArticleAnalysis) -> list[tuple[str, str, str]]:
+    """(who, who with role, what) for every claim and outlet report of the analysis; a
+    speaker's role counts as who they speak for ("Norland's deputy foreign minister")."""
+    items = [(c.speaker, f"{c.speaker} {c.role or ''}".strip(), c.quote or c.content)
+             for c in analysis.claims]
+    items += [(f.outlet, f.outlet, f.statement) for f in analysis.sourced_facts]
+    return items
+
+
+def _evidence(analysis: ArticleAnalysis) -> list[tuple[str, str, str, str]]:
+    """(who, who, what, evidence text): a name the article uses inside a statement's own
+    sentence ("the Guards' deputy") may stand for that statement's source in a summary."""
+    return [(c.speaker, c.speaker, c.quote or c.content, c.evidence.text)
+            for c in analysis.claims]
+
+
+def _same_source(a: str, b: str) -> bool:
+    """`b` may be "name role": a summary's "Norland" matches "Abbas Varga Norland's ...". """
+    if speaker_matches(a, [b]) or outlet_matches(a, b):
+        return True
+    words = {_norm(w) for w in b.split()}
+    return bool(norm_tokens(a)) and {_norm(w) for w in norm_tokens(a)} <= (
+        words | {w[:-1] for w in words if w.endswith("s")})
+
+
+def attribution(sentence: str, analysis: ArticleAnalysis) -> list[str]:
+    """Who the sentence says said what, against the analysis' claims and reports."""
+    from .article import parse_article
+    from .candidates import extract
+
+    try:
+        mini = parse_article(sentence, min_words=1)
+    except Exception:  # noqa: BLE001 - a sentence the segmenter refuses has no attribution
+        return []
+    cands = extract(mini)
+    said = [(c.speaker, sentence[c.start:c.end]) for c in cands.claims] + \
+           [(f.outlet or f.speaker, sentence) for f in cands.facts]
+    items = _items(analysis)
+    problems = []
+    for who, what in said:
+        if who.lower() in {"he", "she", "they", "it"}:
+            continue
+        own = [t for _, w, t in items if _same_source(who, w)] or [
+            t for _, _, t, ev in _evidence(analysis) if _same_source(who, ev)]
+        best = max(items, key=lambda it: fuzz.token_set_ratio(what, it[2]), default=None)
+        if not own:
+            problems.append(f"attributes a statement to {who}, who makes none in the article")
+        elif best is not None and fuzz.token_set_ratio(what, best[2]) >= 70 and \
+                not _same_source(who, best[1]) and not any(
+                    fuzz.token_set_ratio(what, t) >= 60 for t in own):
+            problems.append(f"credits to {who} what the article attributes to {best[0]}")
+    if not said and not _FRAME.search(sentence) and len(sentence.split()) >= 6:
+        for who, _, what in items:
+            if fuzz.token_set_ratio(sentence, what) >= CLAIM_AS_FACT_MIN and \
+                    fuzz.partial_ratio(sentence.lower(), what.lower()) >= 60:
+                problems.append(f"states as fact what the article attributes to {who}")
+                break
+    return problems
+
+
+def check_sentence(sentence: str, article: Article,
+                   analysis: ArticleAnalysis) -> SentenceCheck:
+    problems = names_and_numbers(sentence, article.text) + script(sentence, article) + \
+        attribution(sentence, analysis)
+    return SentenceCheck(sentence, list(dict.fromkeys(problems)))
+
+
+def supports(answer: str, sentence: str, article: Article) -> bool:
+    """A cited sentence supports an answer when the answer's names and numbers are in it (or
+    in the article around it) and it shares the answer's content."""
+    if fuzz.token_set_ratio(answer, sentence) < SUPPORT_MIN:
+        return False
+    content = {_norm(w) for w in re.findall(r"[A-Za-z][\w'’-]+", answer)} - _STOP
+    got = {_norm(w) for w in re.findall(r"[A-Za-z][\w'’-]+", sentence)}
+    return len(content & got) >= max(1, len(content) // 3)
+
+
+@dataclass
+class SummaryReport:
+    text: str
+    sentences: int
+    problems: list[str]  # of the model's first summary, "S2: names 'X', ..."
+    rewritten: bool
+    dropped: list[tuple[str, str]]  # (sentence, why)
+    fallback: bool
+
+
+def verify_summary(summary: str, article: Article, analysis: ArticleAnalysis,
+                   rewrite: Callable[[str], str | None], fallback: str) -> SummaryReport:
+    """Check each sentence; if any fails, ask once for a rewrite naming the failures; keep the
+    rewritten sentences that pass; if none does, fall back to `fallback` (extractive)."""
+    from .sentences import split
+
+    first = [check_sentence(s, article, analysis) for s in split(summary)]
+    problems = [f"sentence {i + 1}: {p}" for i, c in enumerate(first) for p in c.problems]
+    if not problems:
+        return SummaryReport(summary, len(first), [], False, [], False)
+    named = "\n".join(f'- "{c.text}": {"; ".join(c.problems)}' for c in first if c.problems)
+    new = rewrite(named)
+    checks = [check_sentence(s, article, analysis) for s in split(new)] if new else first
+    kept = [c.text for c in checks if c.ok]
+    dropped = [(c.text, "; ".join(c.problems)) for c in checks if not c.ok]
+    if not kept:
+        return SummaryReport(fallback, len(first), problems, new is not None, dropped, True)
+    return SummaryReport(" ".join(kept), len(first), problems, new is not None, dropped, False)

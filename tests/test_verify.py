@@ -1,0 +1,106 @@
+"""The model-written text is checked: summaries that misattribute, invent a number, state a
+claim as fact or switch script are caught; answers cite sentences that support them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant import analyze, parse_article
+from assistant.qa import NOT_SAID, answer_question
+from assistant.verify import check_sentence
+from tests.conftest import completion
+
+TEXT = ("The Navy said on Thursday that a drone had been destroyed near the strait. President "
+        "Dana Holt called the incident 'the latest of many provocative and hostile actions by "
+        "Norland.' Norland's deputy foreign minister Abbas Varga denied that any of its drones "
+        "had been destroyed. 'I am worried that the ship shot down its own drone by mistake,' he "
+        "wrote on Friday. About 3,000 sailors serve on the ship, officials said. The drone flew "
+        "within 1,000 yards of the ship before it was hit, the Navy said.")
+
+
+def summary(text: str) -> str:
+    return json.dumps({"summary": text})
+
+
+@pytest.fixture
+def base(make_client):  # noqa: ANN001, ANN201
+    client, _ = make_client()
+    return analyze(text=TEXT, client=client, settings=client.settings)
+
+
+@pytest.mark.parametrize(("sentence", "problem"), [
+    ("The incident is described as provocative and hostile by Norland.",
+     "credits to Norland what the article attributes to Dana Holt"),
+    ("About 4,000 sailors serve on the ship.", "gives the number 4000"),
+    ("The ship shot down its own drone by mistake.", "states as fact"),
+    ("Dana Holt said the drone was destroyed by a laser buggy.", "says things the article"),
+    ("Holt met Vladimir Putin to discuss the drone.", "names 'Vladimir Putin'"),
+    ("The Navy said the drone was destroyed, 但 Norland denied it.", "another script"),
+])
+def test_each_kind_of_wrong_sentence_is_caught(base, sentence: str, problem: str) -> None:
+    problems = check_sentence(sentence, parse_article(TEXT), base).problems
+    assert any(problem in p for p in problems), problems
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Navy said a drone was destroyed near the strait, which Norland denied.",
+    "Dana Holt called the incident provocative and hostile.",
+    "Abbas Varga said the ship may have shot down its own drone by mistake.",
+])
+def test_faithful_sentences_pass(base, sentence: str) -> None:
+    assert check_sentence(sentence, parse_article(TEXT), base).problems == []
+
+
+def test_a_failing_summary_is_rewritten_once_then_checked(make_client) -> None:
+    bad = "Norland called the incident hostile. About 4,000 sailors serve on the ship."
+    good = "The Navy said a drone was destroyed near the strait; Norland denied it."
+    client, create = make_client({"summary": [summary(bad), summary(good)]})
+    a = analyze(text=TEXT, client=client, settings=client.settings)
+    assert a.summary == good
+    checks = a.meta.summary_checks
+    assert checks is not None and checks.rewritten and not checks.fallback
+    assert any("4000" in p for p in checks.problems)
+    fix_prompt = create.calls[-1]["messages"][-1]["content"]
+    assert "rewrite the summary" in fix_prompt and "4000" in fix_prompt
+
+
+def test_sentences_still_wrong_are_dropped_and_nothing_left_falls_back(make_client) -> None:
+    bad = "Holt met Vladimir Putin on Friday."
+    client, _ = make_client({"summary": [summary(bad), summary(bad)]})
+    a = analyze(text=TEXT, client=client, settings=client.settings)
+    checks = a.meta.summary_checks
+    assert checks is not None and checks.fallback and checks.dropped
+    assert "Putin" not in a.summary and a.summary == a.key_points[0]
+    assert any("lead sentence" in w for w in a.meta.warnings)
+
+
+def test_a_summary_cut_inside_an_abbreviation_keeps_whole_sentences(make_client) -> None:
+    client, _ = make_client({"summary": [summary(
+        "The Navy said a drone was destroyed near the strait. The U.")]})
+    a = analyze(text=TEXT, client=client, settings=client.settings)
+    assert a.summary == "The Navy said a drone was destroyed near the strait."
+
+
+def _qa(make_client, base, answer: dict) -> object:  # noqa: ANN001
+    client, _ = make_client({"qa": [completion(json.dumps(answer))]})
+    return answer_question("Who said the drone was destroyed?", parse_article(TEXT), base,
+                           client)
+
+
+def test_an_answer_citing_the_wrong_sentence_gets_the_right_one(make_client, base) -> None:
+    art = parse_article(TEXT)
+    wrong = next(s.id for s in art.sentences if "sailors" in s.text)
+    ans = _qa(make_client, base, {"found": True, "sentence_ids": [wrong],
+                                  "answer": "The Navy said a drone had been destroyed."})
+    assert ans.found and ans.citations
+    assert all("destroyed" in c["text"] for c in ans.citations)
+    assert all(c["id"] != wrong for c in ans.citations)
+
+
+def test_an_answer_that_misattributes_says_the_article_does_not_answer(make_client,
+                                                                       base) -> None:
+    ans = _qa(make_client, base, {"found": True, "sentence_ids": ["S1"],
+                                  "answer": "Vladimir Putin said the drone was destroyed."})
+    assert not ans.found and ans.text == NOT_SAID and "Putin" in (ans.withheld or "")

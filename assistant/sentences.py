@@ -50,9 +50,7 @@ def complete(sentence: str) -> bool:
     if re.search(r"(?<![.\w])[A-Z]\.[\"”’)\]]*$", sentence):
         return False  # a lone initial: "... The U."
     last = re.search(r"(?<![.\w])([A-Za-z]+)\.[\"”’)\]]*$", sentence)
-    if last and last.group(1).lower() in ABBREVIATIONS:
-        return False
-    return True
+    return not (last and last.group(1).lower() in ABBREVIATIONS)
 
 
 def whole_sentences(text: str) -> str:

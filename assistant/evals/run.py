@@ -20,7 +20,9 @@ HEADLINE = ["claims_precision", "claims_recall", "claims_f1", "claims_kind_f1",
             "kind_accuracy", "channel_accuracy", "facts_precision", "facts_recall", "facts_f1",
             "outlet_accuracy", "underlying_source_recall", "cues_precision", "cues_recall",
             "cues_f1", "cues_kind_f1", "cue_kind_accuracy", "quote_fidelity", "grounding_rate",
-            "key_point_coverage", "seconds_per_article", "llm_calls_per_article",
+            "key_point_coverage", "summary_first_pass", "summary_final_pass",
+            "summary_without_invention", "summary_without_misattribution", "summary_complete",
+            "seconds_per_article", "llm_calls_per_article",
             "prompt_tokens_per_article", "completion_tokens_per_article"]
 
 
@@ -216,7 +218,9 @@ def _empty(text: str) -> ArticleAnalysis:
 SIDE_BY_SIDE = ["claims_precision", "claims_recall", "claims_f1", "claims_kind_f1",
                 "facts_precision", "facts_recall", "facts_f1", "cues_precision", "cues_recall",
                 "cues_f1", "cues_kind_f1", "quote_fidelity", "grounding_rate",
-                "key_point_coverage", "polnear_recall_speech", "polnear_recall_all",
+                "key_point_coverage", "summary_first_pass", "summary_final_pass",
+                "summary_without_invention", "summary_without_misattribution",
+                "summary_complete", "polnear_recall_speech", "polnear_recall_all",
                 "polnear_precision", "seconds_per_article"]
 
 

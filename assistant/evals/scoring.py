@@ -15,6 +15,7 @@ from ..models import ArticleAnalysis
 from ..names import outlet_matches, speaker_matches
 from . import embed
 from .gold import GoldArticle
+from .prose_checks import summary_ratios
 
 
 def channel_matches(pred: str | None, gold: str) -> bool:
@@ -165,6 +166,10 @@ def score_article(gold: GoldArticle, pred: ArticleAnalysis) -> ArticleScore:
     summary = " ".join([pred.summary, *pred.key_points])
     for kp in gold.key_points:
         s.add("key_point_coverage", key_point_covered(kp, pred.key_points, summary))
+    for name, (hits, total) in summary_ratios(pred).items():
+        r = s.ratios.setdefault(name, [0, 0])
+        r[0] += hits
+        r[1] += total
     m = pred.meta
     s.cost = {"seconds": round(sum(m.seconds.values()), 3), "llm_calls": m.llm_calls,
               "prompt_tokens": m.prompt_tokens, "completion_tokens": m.completion_tokens}

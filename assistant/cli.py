@@ -142,6 +142,18 @@ def cmd_eval_crosscheck(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_qa(args: argparse.Namespace) -> int:
+    from .client import build_client
+    from .evals.qa_eval import run
+
+    settings = _settings(args)
+    scores = run(args.gold, args.questions, build_client(settings), settings, Path(args.out),
+                 _progress)
+    for k, v in scores.items():
+        print(f"{k:<20} {v}")
+    return 0
+
+
 def cmd_cache(args: argparse.Namespace) -> int:
     from .cache import ResponseCache
 
@@ -209,6 +221,13 @@ def build_parser() -> argparse.ArgumentParser:
     ec.add_argument("--out", default="eval-out/crosscheck")
     model_opts(ec)
     ec.set_defaults(func=cmd_eval_crosscheck)
+
+    eq = sub.add_parser("eval-qa", help="score follow-up answers against a question set")
+    eq.add_argument("--gold", default="../shared/evals/real-dev")
+    eq.add_argument("--questions", default="evals/qa/real-dev.json")
+    eq.add_argument("--out", default="eval-out/qa")
+    model_opts(eq)
+    eq.set_defaults(func=cmd_eval_qa)
 
     s = sub.add_parser("schema", help="print the JSON schema of ArticleAnalysis")
     s.set_defaults(func=cmd_schema)

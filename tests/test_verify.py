@@ -104,3 +104,26 @@ def test_an_answer_that_misattributes_says_the_article_does_not_answer(make_clie
     ans = _qa(make_client, base, {"found": True, "sentence_ids": ["S1"],
                                   "answer": "Vladimir Putin said the drone was destroyed."})
     assert not ans.found and ans.text == NOT_SAID and "Putin" in (ans.withheld or "")
+
+
+def test_eval_qa_scores_answers_and_citations(make_client, tmp_path) -> None:
+    from assistant.evals.gold import load_gold_file
+    from assistant.evals.qa_eval import run
+    from tests.conftest import GOLD
+
+    seed = load_gold_file(GOLD / "seed-iran-guards-warn.json")
+    at = seed.text.find("AFP said that the U.S. is also set to transfer")
+    qfile = tmp_path / "q.json"
+    qfile.write_text(json.dumps({"articles": [{"article": seed.id, "questions": [
+        {"question": "What did AFP say about Patriot systems from Kuwait?",
+         "answer_spans": [[at, at + 60]]},
+        {"question": "What did the mayor of Paris say?", "answer_spans": []}]}]}))
+    art = parse_article(seed.text)
+    sid = next(s.id for s in art.sentences if s.start <= at < s.end)
+    client, _ = make_client({"qa": [
+        completion(json.dumps({"found": True, "sentence_ids": [sid], "answer":
+                               "AFP said the U.S. is set to transfer two more Patriot "
+                               "systems from Kuwait to Iraq."})),
+        completion(json.dumps({"found": False, "sentence_ids": [], "answer": ""}))]})
+    scores = run(GOLD, qfile, client, client.settings, tmp_path / "o", lambda _: None)
+    assert scores == {"answer_accuracy": 1.0, "citation_precision": 1.0, "questions": 2}

@@ -135,10 +135,14 @@ def cmd_eval_crosscheck(args: argparse.Namespace) -> int:
     from .evals.crosscheck_eval import run
 
     settings = _settings(args)
-    scores = run(args.gold, build_client(settings), settings, Path(args.out))
-    counts = json.loads((Path(args.out) / "results.json").read_text())["counts"]
-    for k, v in scores.items():
-        print(f"{k:<18} {v}  ({counts[k][0]}/{counts[k][1]})")
+    client = build_client(settings)
+    for gold in args.gold or ["evals/crosscheck"]:
+        out = Path(args.out) / Path(gold).resolve().name
+        scores = run(gold, client, settings, out)
+        counts = json.loads((out / "results.json").read_text())["counts"]
+        print(f"{gold}:")
+        for k, v in scores.items():
+            print(f"  {k:<24} {v}  ({counts[k][0]}/{counts[k][1]})")
     return 0
 
 
@@ -217,7 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     x.set_defaults(func=cmd_crosscheck)
 
     ec = sub.add_parser("eval-crosscheck", help="score cross-check verdicts against gold")
-    ec.add_argument("--gold", default="evals/crosscheck")
+    ec.add_argument("--gold", action="append", help="cross-check gold folder (repeat for "
+                    "several; default evals/crosscheck)")
     ec.add_argument("--out", default="eval-out/crosscheck")
     model_opts(ec)
     ec.set_defaults(func=cmd_eval_crosscheck)

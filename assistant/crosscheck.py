@@ -11,23 +11,23 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from . import prompts
+from . import embeddings, prompts
 from .article import Article, load_article
 from .candidates import Attribution, extract, find_outlets_in
 from .client import LLMClient, start_run
+from .crosscheck_checks import Verdict, same_event_verdict, text_date
 from .grounding import span
 from .llm_schemas import narrowed
 from .models import ArticleAnalysis, Span, Strict
 from .pipeline import analyze_article
 from .settings import Settings
 
-Verdict = Literal["supported", "contradicted", "not_mentioned"]
 MIN_RELEVANCE = 0.3
-_DATE = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
+MIN_SIMILARITY = 0.38  # cosine of all-MiniLM-L6-v2 vectors: paraphrases score 0.4-0.7, other news 0.1-0.3
 
 
 class Judgement(Strict):
@@ -94,13 +94,7 @@ class CrossCheck(Strict):
 
 
 def published_date(text: str) -> date | None:
-    m = _DATE.search(text[:400])
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    return text_date(text)
 
 
 _STOP = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that", "this", "these", "those", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "could", "said", "says", "say", "also", "its", "their", "his", "her", "they", "he", "she", "it", "as", "but", "not", "than", "into", "about", "after", "before", "over", "more", "most", "some", "any", "which", "who", "whom", "what", "when", "where"])
@@ -137,10 +131,38 @@ def relevance(query: str, passage: str) -> float:
     return len(shared) / len(q) if q and len(shared) >= 3 else 0.0
 
 
+class Retriever:
+    """Passages of a reference like an item: shared content words, or (with the offline
+    sentence-embedding model) closeness in meaning, so "a barrage of rockets" finds "two
+    rockets" and "denied" finds "not true". Each reference's sentences are embedded once."""
+
+    def __init__(self) -> None:
+        self._vectors: dict[int, Any] = {}
+        self.embedded = embeddings.model() is not None
+
+    def _ref_vectors(self, ref: Article) -> Any:
+        key = id(ref)
+        if key not in self._vectors:
+            self._vectors[key] = embeddings.encode([s.text for s in ref.sentences])
+        return self._vectors[key]
+
+    def passages(self, ref: Article, query: str, k: int = 3) -> list[tuple[str, Any]]:
+        lexical = [relevance(query, s.text) for s in ref.sentences]
+        vecs = self._ref_vectors(ref) if self.embedded else None
+        if vecs is not None and len(ref.sentences):
+            q = embeddings.encode([query])
+            sims = [float(x) for x in vecs @ q[0]]
+        else:
+            sims = [0.0] * len(ref.sentences)
+        scored = [(max(lex if lex >= MIN_RELEVANCE else 0.0, sim if sim >= MIN_SIMILARITY
+                       else 0.0), s) for lex, sim, s in zip(lexical, sims, ref.sentences,
+                                                            strict=True)]
+        scored = sorted((x for x in scored if x[0] > 0), key=lambda x: -x[0])[:k]
+        return [(f"P{i + 1}", s) for i, (_, s) in enumerate(scored)]
+
+
 def passages(ref: Article, query: str, k: int = 3) -> list[tuple[str, Any]]:
-    scored = [(relevance(query, s.text), s) for s in ref.sentences]
-    scored = sorted((x for x in scored if x[0] >= MIN_RELEVANCE), key=lambda x: -x[0])[:k]
-    return [(f"P{i + 1}", s) for i, (_, s) in enumerate(scored)]
+    return Retriever().passages(ref, query, k)
 
 
 def _original_source(ref: Article, facts_by_sentence: dict[str, list[Attribution]],
@@ -161,10 +183,14 @@ def _original_source(ref: Article, facts_by_sentence: dict[str, list[Attribution
 def analyze_with_references(article: str | Path | Article, references: Sequence[str | Path],
                             *, client: LLMClient, settings: Settings,
                             analysis: ArticleAnalysis | None = None,
-                            reference_texts: list[tuple[str, str]] | None = None) -> CrossCheck:
+                            reference_texts: list[tuple[str, str]] | None = None,
+                            published: date | None = None,
+                            reference_dates: Sequence[date | None] | None = None) -> CrossCheck:
     """Analyse `article` (or reuse `analysis`) and judge each item against each reference.
 
     References are files, or (label, text) pairs in `reference_texts` (e.g. uploads).
+    `published` and `reference_dates` (in the order files, then texts) are publication dates
+    when known; otherwise a date is read from the first lines of each text.
     """
     main = article if isinstance(article, Article) else load_article(article)
     if analysis is None:
@@ -178,8 +204,11 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
         for f in extract(ref).facts:
             by_sentence.setdefault(f.sentence.id, []).append(f)
         ref_facts[rid] = by_sentence
-    main_date = published_date(main.text)
-    dates = {rid: published_date(ref.text) for rid, ref in refs}
+    main_date = published or published_date(main.text)
+    given = list(reference_dates or [])
+    dates = {rid: (given[i] if i < len(given) and given[i] else published_date(ref.text))
+             for i, (rid, ref) in enumerate(refs)}
+    retriever = Retriever()
     earlier = {rid for rid, d in dates.items() if main_date and d and d < main_date}
     # "rests on a single anonymous source": the analysis found an anonymous-source cue about
     # the item, and a fact cites no other source
@@ -194,7 +223,7 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
     for iid, text, anon in items:
         verdicts = []
         for rid, ref in refs:
-            cands = passages(ref, text)
+            cands = retriever.passages(ref, text)
             if not cands:
                 verdicts.append(ReferenceVerdict(reference=rid, verdict="not_mentioned",
                                                  evidence=None, reason="no similar passage",
@@ -219,6 +248,10 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
                 reason = "the passage negates what the statement asserts, or the reverse"
             if rid in earlier and verdict == "supported":
                 verdict, reason = "not_mentioned", "published before the article: cannot confirm"
+            elif chosen is not None:
+                verdict, why = same_event_verdict(verdict, text, chosen.text, main_date,
+                                                  dates[rid])
+                reason = why or reason
             verdicts.append(ReferenceVerdict(reference=rid, verdict=verdict, evidence=ev,
                                              reason=reason, original_source=orig))
         support = [v for v in verdicts if v.verdict == "supported"]
@@ -227,7 +260,9 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
                                 independent_sources=len({v.original_source for v in support}
                                                         - {own_outlet.get(iid)}),
                                 single_anonymous_source=anon))
-    notes = []
+    notes = [] if retriever.embedded else [
+        "retrieval used shared words only (install the 'eval' extra for the offline sentence-"
+        "embedding model): passages in other words may be missed"]
     refs_out = []
     for rid, ref in refs:
         d = dates[rid]

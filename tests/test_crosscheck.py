@@ -4,6 +4,9 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
+from assistant import parse_article
 from assistant.crosscheck import analyze_with_references
 from tests.conftest import ROOT, completion, gold
 
@@ -113,3 +116,38 @@ def test_crosscheck_gold_scoring(tmp_path: Path, make_client) -> None:
     scores = run(str(seed_case), client, client.settings, tmp_path)
     assert scores["item_found"] == 1.0
     assert scores["verdict_accuracy"] == 1.0 and scores["evidence_overlap"] == 1.0
+
+
+def test_same_event_checks_around_the_verdict() -> None:
+    from datetime import date
+
+    from assistant.crosscheck_checks import number_clash, same_event_verdict, text_date
+
+    assert text_date("Harbor news\nMarch 31, 2020\nThe port ...") == date(2020, 3, 31)
+    assert text_date("A caption. Jan. 7, 2020\n\nBody text.") is None  # not a dateline
+    assert number_clash("two rockets hit the base", "10 missiles hit the base")
+    assert number_clash("two rockets hit the base", "Two rockets were fired at it") is None
+    item, later = "Two rockets hit the Lindhaven base.", "Two rockets hit the Lindhaven base."
+    spring, next_year = date(2020, 4, 1), date(2021, 3, 4)
+    assert same_event_verdict("supported", item, later, spring, next_year)[0] == "not_mentioned"
+    assert same_event_verdict("supported", item, later, spring, spring)[0] == "supported"
+    assert same_event_verdict("supported", item, "Ten rockets hit the base.", spring,
+                              spring)[0] == "contradicted"
+    assert same_event_verdict("supported", item, "Ten rockets hit the base.", None,
+                              None)[0] == "not_mentioned"
+
+
+def test_retrieval_finds_a_paraphrase_by_meaning() -> None:
+    from assistant import embeddings
+    from assistant.crosscheck import Retriever
+
+    if embeddings.model() is None:
+        pytest.skip("the 'eval' extra (offline sentence embeddings) is not installed")
+    ref = parse_article("The harbour office published its weekly notice on Monday. Cranes two "
+                        "and three were repaired in March. A spokesman said the claim that the "
+                        "quay had collapsed was not true. Ferries ran on time all week long, "
+                        "and the cafe at the terminal reopened after a renovation.",
+                        min_words=1)
+    found = [s.text for _, s in Retriever().passages(ref, "The port denied reports that the "
+                                                          "pier had fallen into the sea.")]
+    assert any("not true" in t for t in found), found

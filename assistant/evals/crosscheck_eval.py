@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +37,20 @@ def score_case(case: dict[str, Any], pred: CrossCheck) -> dict[str, list[int]]:
     refs = {r["id"]: r["text"] for r in case["references"]}
     evidence = {c.id: (c.evidence.start, c.evidence.end) for c in pred.analysis.claims}
     evidence.update({f.id: (f.evidence.start, f.evidence.end) for f in pred.analysis.sourced_facts})
-    out = {"item_found": [0, 0], "verdict_accuracy": [0, 0], "evidence_overlap": [0, 0]}
+    out = {"item_found": [0, 0], "verdict_accuracy": [0, 0], "evidence_overlap": [0, 0],
+           "supported_precision": [0, 0], "supported_recall": [0, 0],
+           "contradicted_precision": [0, 0], "contradicted_recall": [0, 0],
+           "false_corroborations": [0, 0]}
     for it in case["items"]:
         g = locate(text, it["evidence"])
         cands = [p for p in pred.items if overlap(evidence.get(p.item, (0, 0)), g) > 0]
         out["item_found"][1] += 1
         if not cands:
             out["verdict_accuracy"][1] += len(it["verdicts"])
+            out["false_corroborations"][1] += len(it["verdicts"])
+            for gv in it["verdicts"]:
+                if gv["verdict"] in {"supported", "contradicted"}:
+                    out[f"{gv['verdict']}_recall"][1] += 1
             continue
         out["item_found"][0] += 1
         for gv in it["verdicts"]:
@@ -50,6 +58,18 @@ def score_case(case: dict[str, Any], pred: CrossCheck) -> dict[str, list[int]]:
                       None)
             out["verdict_accuracy"][1] += 1
             out["verdict_accuracy"][0] += int(pv is not None and pv.verdict == gv["verdict"])
+            said = pv.verdict if pv is not None else "not_mentioned"
+            for cls in ("supported", "contradicted"):
+                if said == cls:
+                    out[f"{cls}_precision"][1] += 1
+                    out[f"{cls}_precision"][0] += int(gv["verdict"] == cls)
+                if gv["verdict"] == cls:
+                    out[f"{cls}_recall"][1] += 1
+                    out[f"{cls}_recall"][0] += int(said == cls)
+            # the worst error: "supported" where the reference does not confirm the item
+            out["false_corroborations"][1] += 1
+            out["false_corroborations"][0] += int(said == "supported" and
+                                                  gv["verdict"] != "supported")
             if gv["evidence"] is not None:
                 out["evidence_overlap"][1] += 1
                 ge = locate(refs[gv["reference"]], gv["evidence"])
@@ -60,21 +80,19 @@ def score_case(case: dict[str, Any], pred: CrossCheck) -> dict[str, list[int]]:
 
 
 def run(gold_dir: str, client: Any, settings: Any, out_dir: Path) -> dict[str, float]:
-    import tempfile
-
     from ..article import parse_article
     from ..crosscheck import analyze_with_references
 
     totals: dict[str, list[int]] = {}
     for case in load_cases(gold_dir):
-        with tempfile.TemporaryDirectory() as tmp:
-            paths = []
-            for r in case["references"]:
-                p = Path(tmp) / f"{r['id']}.txt"
-                p.write_text(r["text"], encoding="utf-8")
-                paths.append(p)
-            pred = analyze_with_references(parse_article(case["article_text"]), paths,
-                                           client=client, settings=settings)
+        def day(value: str | None) -> date | None:
+            return date.fromisoformat(value) if value else None
+
+        pred = analyze_with_references(
+            parse_article(case["article_text"]), [], client=client, settings=settings,
+            reference_texts=[(f"{r['id']}.txt", r["text"]) for r in case["references"]],
+            reference_dates=[day(r.get("published")) for r in case["references"]],
+            published=day(case.get("article_published")))
         out_dir.mkdir(parents=True, exist_ok=True)
         (out_dir / f"{case['id']}.json").write_text(pred.model_dump_json(indent=2))
         for k, (a, b) in score_case(case, pred).items():

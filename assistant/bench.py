@@ -163,7 +163,7 @@ def remote_batch(articles: list[tuple[str, str]], n: int, latency: float,
     from .batch import run_batch
     from .client import build_client
     from .settings import resolve_settings
-    from .stubserver import StubServer
+    from .testing import StubServer
 
     out: dict[str, Any] = {"articles": n, "latency_s": latency}
     with StubServer(latency) as srv, tempfile.TemporaryDirectory() as tmp:

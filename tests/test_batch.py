@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from assistant.stubserver import StubServer
+from assistant.testing import StubServer
 from tests.conftest import GOLD, ROOT
 
 

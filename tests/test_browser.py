@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.stubserver import StubServer
+from assistant.testing import StubServer
 from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -7,7 +7,7 @@ import pytest
 from assistant import LLMOutputError, LLMTransportError, build_client, resolve_settings
 from assistant.client import start_run
 from assistant.llm_schemas import SummaryAnswer
-from assistant.stubserver import StubServer
+from assistant.testing import StubServer
 
 MSGS = [{"role": "system", "content": "s"}, {"role": "user", "content": "TASK: summarise"}]
 OK = {"summary": "ok."}

@@ -192,6 +192,7 @@ class LLMClient:
             raise
         if self._free:
             _unfence(response)
+        _escape_controls(response)
         usage = getattr(response, "usage", None)
         if usage is not None:
             stats.add(prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
@@ -310,6 +311,25 @@ def _unfence(response: Any) -> None:
         start, end = content.find("{"), content.rfind("}")
         if 0 <= start < end:
             msg.content = content[start:end + 1]
+
+
+def _escape_controls(response: Any) -> None:
+    """A raw newline or tab inside a JSON string (small models emit them, even under a
+    grammar) is invalid JSON to pydantic; re-encode such an answer instead of re-asking."""
+    try:
+        msg = response.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return
+    content = getattr(msg, "content", None)
+    if not isinstance(content, str) or not any(ord(ch) < 32 for ch in content):
+        return
+    try:
+        json.loads(content)
+    except ValueError:
+        try:
+            msg.content = json.dumps(json.loads(content, strict=False), ensure_ascii=False)
+        except ValueError:
+            return
 
 
 def _llm_error_in(exc: BaseException) -> LLMError | None:

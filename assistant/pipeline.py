@@ -15,7 +15,7 @@ from . import prompts, prose
 from .article import Article, Sentence, neutralise, parse_article, read_text
 from .candidates import Attribution, Candidates, extract, find_quotes
 from .client import LLMClient, RunStats, start_run
-from .errors import InputError, LLMError
+from .errors import InputError, LLMError, LLMOutputError
 from .grounding import enforce, span
 from .llm_schemas import Attributions, CombinedAnswer, SummaryAnswer, attributions_for
 from .models import (
@@ -141,6 +141,7 @@ class _Run:
         self.warnings: list[str] = []
         self.attributions = Attributions(checks=[], missed=[], media=[])
         self.summary: SummaryAnswer | None = None
+        self.summary_error: str | None = None
         self.prose_points: list[str] | None = None  # the combined strategy's written key points
         self.model_uncertainty: CombinedAnswer | None = None
         self.cand_ids = {f"C{i + 1}": c for i, c in enumerate(cands.claims)}
@@ -266,8 +267,15 @@ class _Run:
         concurrently on a remote endpoint (bounded by settings.concurrency)."""
         def call(job: tuple[str, list[dict[str, str]], type[Any], int]) -> Any:
             stage, msgs, model, max_tokens = job
-            return self.client.structured(stage, msgs, model, context=self._context(),
-                                          max_tokens=max_tokens)
+            try:
+                return self.client.structured(stage, msgs, model, context=self._context(),
+                                              max_tokens=max_tokens)
+            except LLMOutputError as exc:
+                if stage != "summary":
+                    raise
+                # the findings stand without the model's summary: the lead replaces it
+                self.summary_error = f"{exc.cause or 'invalid'} output"
+                return None
 
         if self.client.backend != "remote" or self.settings.concurrency <= 1 or len(jobs) == 1:
             return [call(j) for j in jobs]
@@ -329,7 +337,15 @@ class _Run:
     def verify(self, analysis: ArticleAnalysis) -> ArticleAnalysis:
         """The one text the model writes, checked sentence by sentence (see verify.py)."""
         if not analysis.summary:
-            return analysis
+            lead = analysis.key_points[0] if analysis.key_points else ""
+            if self.summary_error is None or not lead:
+                return analysis
+            checks = SummaryChecks(sentences=0, problems=[], rewritten=False, fallback=True,
+                                   dropped=[])
+            meta = analysis.meta.model_copy(update={"summary_checks": checks, "warnings": [
+                *analysis.meta.warnings, f"the model's summary could not be read "
+                f"({self.summary_error}); the summary is the article's lead sentence"]})
+            return analysis.model_copy(update={"summary": lead, "meta": meta})
         first = self._first_chunk
 
         def rewrite(problems: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,7 +20,7 @@ from typing import Any
 
 ANSWERS: dict[str, dict[str, Any]] = {
     "crosscheck": {"verdict": "not_mentioned", "passage": "", "reason": "stub"},
-    "qa": {"found": True, "answer": "A stub answer.", "sentence_ids": ["S1"]},
+    "qa": {"found": False, "answer": "The article does not say.", "sentence_ids": []},
     "attributions": {"checks": [], "missed": []},
     "summary": {"summary": "A stub summary."},
     "combined": {"checks": [], "missed": [], "summary": "A stub summary.",
@@ -42,6 +43,21 @@ def task_of(messages: list[dict[str, Any]]) -> str:
     if "check who said what" in text:
         return "attributions"
     return "summary"
+
+
+def _qa_answer(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    """Answer a follow-up with the article sentence sharing most words with the question, so
+    the answer passes the same grounding checks as a real model's would."""
+    text = "\n".join(str(m.get("content", "")) for m in messages if m.get("role") == "user")
+    question = re.search(r"Question: (.*)", text)
+    words = set(re.findall(r"\w{4,}", (question.group(1) if question else "").lower()))
+    lines = re.findall(r"^\[(S\d+)\] (.+)$", text, flags=re.M)
+    if not lines or not words:
+        return ANSWERS["qa"]
+    sid, sentence = max(lines, key=lambda x: len(words & set(re.findall(r"\w{4,}",
+                                                                       x[1].lower()))))
+    return {"found": True, "answer": sentence.replace("\u201c", '"').replace("\u201d", '"'),
+            "sentence_ids": [sid]}
 
 
 def _completion(body: dict[str, Any], content: str, finish: str = "stop") -> dict[str, Any]:
@@ -104,8 +120,9 @@ class StubServer:
                 elif step == "length":
                     self._send(_completion(body, '{"summary": "cut', "length"))
                 else:
-                    answer = step if isinstance(step, dict) else ANSWERS[task_of(
-                        body.get("messages", []))]
+                    task = task_of(body.get("messages", []))
+                    answer = step if isinstance(step, dict) else (
+                        _qa_answer(body.get("messages", [])) if task == "qa" else ANSWERS[task])
                     self._send(_completion(body, json.dumps(answer)))
 
             def _send(self, payload: Any, code: int = 200,

@@ -66,7 +66,7 @@ def test_bad_input_is_a_message_and_keeps_the_conversation(text, needle) -> None
 
 
 def test_model_failure_is_a_message_not_a_traceback() -> None:
-    at = app({"summary": [completion('{"summary": "cut', "length")]})
+    at = app({"attributions": [completion('{"checks": [', "length")]})
     at.chat_input[0].set_value(SEED).run()
     assert not at.exception
     assert "truncated" in at.error[-1].value

@@ -86,10 +86,27 @@ def test_model_cannot_drop_a_quote_but_can_reattribute_it(make_client) -> None:
 
 
 def test_truncated_output_is_a_typed_error(make_client) -> None:
-    client, _ = make_client({"summary": [completion('{"summary": "cut', "length")]})
+    client, _ = make_client({"attributions": [completion('{"checks": [', "length")]})
     with pytest.raises(LLMOutputError) as err:
         analyze(text=SEED, client=client, settings=client.settings)
     assert "truncated" in err.value.message
+
+
+def test_an_unreadable_summary_leaves_the_findings_and_uses_the_lead(make_client) -> None:
+    client, _ = make_client({"summary": [completion('{"summary": "cut', "length")]})
+    a = analyze(text=SEED, client=client, settings=client.settings)
+    assert a.claims and a.summary == a.key_points[0]
+    assert a.meta.summary_checks is not None and a.meta.summary_checks.fallback
+    assert any("summary could not be read" in w for w in a.meta.warnings)
+
+
+def test_a_raw_newline_inside_a_json_string_is_read_not_reasked(make_client) -> None:
+    client, create = make_client({"summary": [completion(
+        '{"summary": "Guards warned the United States.\nOfficials said more."}')]})
+    a = analyze(text=SEED, client=client, settings=client.settings)
+    assert a.meta.reasks == 0
+    assert not any("control character" in str(c["messages"]) for c in create.calls)
+    assert a.meta.summary_checks is not None and not a.meta.summary_checks.fallback
 
 
 def test_combined_strategy_makes_one_call(make_client) -> None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import AssistantError, InputError, LLMError
+from .errors import AssistantError, GateError, InputError, LLMError
 
 EXIT_INPUT, EXIT_LLM, EXIT_OTHER, EXIT_GATE = 2, 3, 4, 5
 
@@ -132,17 +132,30 @@ def cmd_crosscheck(args: argparse.Namespace) -> int:
 
 def cmd_eval_crosscheck(args: argparse.Namespace) -> int:
     from .client import build_client
-    from .evals.crosscheck_eval import run
+    from .evals.crosscheck_eval import gate, run
 
     settings = _settings(args)
     client = build_client(settings)
+    try:
+        limits = json.loads(Path(args.thresholds).read_text())["sets"] if args.thresholds else {}
+    except (OSError, ValueError, KeyError) as exc:
+        raise InputError(f"cannot read thresholds {args.thresholds}: {exc}",
+                         reason="thresholds", source=str(args.thresholds)) from exc
+    fails: list[str] = []
     for gold in args.gold or ["evals/crosscheck"]:
-        out = Path(args.out) / Path(gold).resolve().name
+        label = Path(gold).resolve().name
+        out = Path(args.out) / label
         scores = run(gold, client, settings, out)
         counts = json.loads((out / "results.json").read_text())["counts"]
         print(f"{gold}:")
         for k, v in scores.items():
-            print(f"  {k:<24} {v}  ({counts[k][0]}/{counts[k][1]})")
+            print(f"  {k:<24} {v}" + (f"  ({counts[k][0]}/{counts[k][1]})" if k in counts
+                                      else ""))
+        fails += [f"{label}: {f}" for f in gate(scores, limits.get(label, {}))]
+    if fails:
+        raise GateError("cross-check gate failed: " + "; ".join(fails), failures=fails)
+    if limits:
+        print("cross-check gate passed")
     return 0
 
 
@@ -224,6 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     ec.add_argument("--gold", action="append", help="cross-check gold folder (repeat for "
                     "several; default evals/crosscheck)")
     ec.add_argument("--out", default="eval-out/crosscheck")
+    ec.add_argument("--thresholds", help="fail (exit 5) outside the limits per gold folder "
+                    "({\"sets\": {folder: {\"min\": {...}, \"max\": {...}}}})")
     model_opts(ec)
     ec.set_defaults(func=cmd_eval_crosscheck)
 

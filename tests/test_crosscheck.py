@@ -116,6 +116,17 @@ def test_crosscheck_gold_scoring(tmp_path: Path, make_client) -> None:
     scores = run(str(seed_case), client, client.settings, tmp_path)
     assert scores["item_found"] == 1.0
     assert scores["verdict_accuracy"] == 1.0 and scores["evidence_overlap"] == 1.0
+    assert scores["seconds_per_case"] >= 0
+
+
+def test_crosscheck_gate_has_floors_and_a_ceiling_for_false_corroborations() -> None:
+    from assistant.evals.crosscheck_eval import gate
+
+    limits = {"min": {"supported_recall": 0.8}, "max": {"false_corroborations": 0.01}}
+    assert gate({"supported_recall": 0.9, "false_corroborations": 0.0}, limits) == []
+    fails = gate({"supported_recall": 0.5, "false_corroborations": 0.05}, limits)
+    assert len(fails) == 2 and "ceiling" in fails[1]
+    assert gate({}, limits)  # a missing metric fails both ways
 
 
 def test_same_event_checks_around_the_verdict() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -84,7 +85,9 @@ def run(gold_dir: str, client: Any, settings: Any, out_dir: Path) -> dict[str, f
     from ..crosscheck import analyze_with_references
 
     totals: dict[str, list[int]] = {}
-    for case in load_cases(gold_dir):
+    cases = load_cases(gold_dir)
+    started = time.perf_counter()
+    for case in cases:
         def day(value: str | None) -> date | None:
             return date.fromisoformat(value) if value else None
 
@@ -100,7 +103,18 @@ def run(gold_dir: str, client: Any, settings: Any, out_dir: Path) -> dict[str, f
             t[0] += a
             t[1] += b
     scores = {k: round(a / b, 4) if b else 1.0 for k, (a, b) in totals.items()}
+    scores["seconds_per_case"] = round((time.perf_counter() - started) / len(cases), 1)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "results.json").write_text(json.dumps({"scores": scores, "counts": totals},
                                                      indent=2))
     return scores
+
+
+def gate(scores: dict[str, float], limits: dict[str, dict[str, float]]) -> list[str]:
+    """`limits` = {"min": {metric: floor}, "max": {metric: ceiling}} (false corroborations
+    are a share that must stay low)."""
+    fails = [f"{k} = {scores.get(k)} is below its floor {v}"
+             for k, v in limits.get("min", {}).items() if scores.get(k, -1.0) < v]
+    fails += [f"{k} = {scores.get(k)} is above its ceiling {v}"
+              for k, v in limits.get("max", {}).items() if scores.get(k, 2.0) > v]
+    return fails

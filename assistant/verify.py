@@ -47,8 +47,13 @@ article story news issue issues matter concerns concern question questions offic
 official sources source side sides country countries region area government authorities
 decision move action actions attack attacks talks meeting accusation accusations denial
 details information situation crisis escalation confrontation summary"""))
+# A summary sentence about the text itself ("The article attributes ...") is not a summary.
+_META = re.compile(r"\b(the|this) (article|summary|text|passage|sentence)s?\b|\bin the article\b|"
+                   r"\bmakes? none\b", re.I)
 SUPPORT_MIN = 45  # token-set similarity of an answer to a sentence that supports it
-CLAIM_AS_FACT_MIN = 80  # a frameless sentence this close to an attributed statement
+CLAIM_AS_FACT_MIN = 80
+MISATTRIBUTED_MIN = 70  # a statement this close to someone else's, and not to the speaker's
+HEADLINE_MIN = 80  # a sentence this close to the headline repeats the article's own framing  # a frameless sentence this close to an attributed statement
 
 
 @dataclass
@@ -132,11 +137,27 @@ def script(sentence: str, article: Article) -> list[str]:
         else []
 
 
+def _expansions(text: str) -> dict[str, str]:
+    """Acronyms the article spells out: "Islamic Revolution Guards Corps (IRGC)"."""
+    out = {}
+    for m in re.finditer(r"((?:[A-Z][\w'’-]*\s+(?:of\s+|the\s+|for\s+|and\s+)*){1,7})"
+                         r"\(([A-Z]{2,6})\)", text):
+        words = m.group(1).split()
+        while words and words[0].lower() in {"the", "a", "an"}:
+            words = words[1:]
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if m.group(2) in initials or initials.endswith(m.group(2)[:-1]):
+            out[m.group(2)] = " ".join(words)
+    return out
+
+
 def _items(analysis: ArticleAnalysis) -> list[tuple[str, str, str]]:
     """(who, who with role, what) for every claim and outlet report of the analysis; a
-    speaker's role counts as who they speak for ("Norland's deputy foreign minister")."""
-    items = [(c.speaker, f"{c.speaker} {c.role or ''}".strip(), c.quote or c.content)
-             for c in analysis.claims]
+    speaker's role counts as who they speak for ("Norland's deputy foreign minister"), and
+    an acronym the article spells out counts as its long name."""
+    spelled = _expansions(analysis.text)
+    items = [(c.speaker, f"{c.speaker} {spelled.get(c.speaker, '')} {c.role or ''}".strip(),
+              c.quote or c.content) for c in analysis.claims]
     items += [(f.outlet, f.outlet, f.statement) for f in analysis.sourced_facts]
     return items
 
@@ -148,13 +169,32 @@ def _evidence(analysis: ArticleAnalysis) -> list[tuple[str, str, str, str]]:
             for c in analysis.claims]
 
 
-def _same_source(a: str, b: str) -> bool:
-    """`b` may be "name role": a summary's "Norland" matches "Abbas Varga Norland's ...". """
-    if speaker_matches(a, [b]) or outlet_matches(a, b):
+def _stem(word: str) -> str:
+    w = _norm(word)
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _same_source(a: str, b: str, places: frozenset[str] = frozenset()) -> bool:
+    """`b` may be "name role": a summary's "Norland" matches "Abbas Varga Norland's ...";
+    a place or nationality qualifying the speaker ("Iran's guards") may be left out."""
+    # titles left out ("General Rezaei" is Rezaei) only when a name is left, not a place or
+    # a common noun ("Iran's president", "the port's mayor" need a president, a mayor)
+    named = {_stem(w) for w in norm_tokens(a)} & {_stem(w) for w in re.findall(
+        r"\b[A-Z][\w'’-]*", re.sub(r"['’]s\b", "", a))}
+    if (named - places and speaker_matches(a, [b])) or outlet_matches(a, b):
         return True
-    words = {_norm(w) for w in b.split()}
-    return bool(norm_tokens(a)) and {_norm(w) for w in norm_tokens(a)} <= (
-        words | {w[:-1] for w in words if w.endswith("s")})
+    words = {_stem(w) for w in b.split()}
+    mine = {_stem(w) for w in re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", a))} - {
+        _norm(w) for w in _STOP} - {""}
+    core = (mine - places) or mine  # with titles: "Iran's president" needs a president
+    return bool(core) and core <= words
+
+
+def _places(who: str) -> frozenset[str]:
+    from .nlp import get_nlp
+
+    return frozenset(_stem(t.text) for e in get_nlp()(who).ents
+                     if e.label_ in {"GPE", "NORP", "LOC"} for t in e)
 
 
 def attribution(sentence: str, analysis: ArticleAnalysis) -> list[str]:
@@ -166,6 +206,9 @@ def attribution(sentence: str, analysis: ArticleAnalysis) -> list[str]:
         mini = parse_article(sentence, min_words=1)
     except Exception:  # noqa: BLE001 - a sentence the segmenter refuses has no attribution
         return []
+    if analysis.title and fuzz.token_set_ratio(sentence.lower(), analysis.title.lower()) >= \
+            HEADLINE_MIN:
+        return []  # the headline's attribution is the article's own
     cands = extract(mini)
     said = [(c.speaker, sentence[c.start:c.end]) for c in cands.claims] + \
            [(f.outlet or f.speaker, sentence) for f in cands.facts]
@@ -174,12 +217,13 @@ def attribution(sentence: str, analysis: ArticleAnalysis) -> list[str]:
     for who, what in said:
         if who.lower() in {"he", "she", "they", "it"}:
             continue
-        own = [t for _, w, t in items if _same_source(who, w)] or [
-            t for _, _, t, ev in _evidence(analysis) if _same_source(who, ev)]
+        places = _places(who)
+        own = [t for _, w, t in items if _same_source(who, w, places)] or [
+            t for _, _, t, ev in _evidence(analysis) if _same_source(who, ev, places)]
         best = max(items, key=lambda it: fuzz.token_set_ratio(what, it[2]), default=None)
         if not own:
             problems.append(f"attributes a statement to {who}, who makes none in the article")
-        elif best is not None and fuzz.token_set_ratio(what, best[2]) >= 70 and \
+        elif best is not None and fuzz.token_set_ratio(what, best[2]) >= MISATTRIBUTED_MIN and \
                 not _same_source(who, best[1]) and not any(
                     fuzz.token_set_ratio(what, t) >= 60 for t in own):
             problems.append(f"credits to {who} what the article attributes to {best[0]}")
@@ -225,13 +269,19 @@ def verify_summary(summary: str, article: Article, analysis: ArticleAnalysis,
     rewritten sentences that pass; if none does, fall back to `fallback` (extractive)."""
     from .sentences import split
 
-    first = [check_sentence(s, article, analysis) for s in split(summary)]
+    def check(sentence: str) -> SentenceCheck:
+        c = check_sentence(sentence, article, analysis)
+        if _META.search(sentence):
+            c.problems.append("talks about the article or the summary, not the news")
+        return c
+
+    first = [check(s) for s in split(summary)]
     problems = [f"sentence {i + 1}: {p}" for i, c in enumerate(first) for p in c.problems]
     if not problems:
         return SummaryReport(summary, len(first), [], False, [], False)
     named = "\n".join(f'- "{c.text}": {"; ".join(c.problems)}' for c in first if c.problems)
     new = rewrite(named)
-    checks = [check_sentence(s, article, analysis) for s in split(new)] if new else first
+    checks = [check(s) for s in split(new)] if new else first
     kept = [c.text for c in checks if c.ok]
     dropped = [(c.text, "; ".join(c.problems)) for c in checks if not c.ok]
     if not kept:

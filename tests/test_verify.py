@@ -127,3 +127,36 @@ def test_eval_qa_scores_answers_and_citations(make_client, tmp_path) -> None:
         completion(json.dumps({"found": False, "sentence_ids": [], "answer": ""}))]})
     scores = run(GOLD, qfile, client, client.settings, tmp_path / "o", lambda _: None)
     assert scores == {"answer_accuracy": 1.0, "citation_precision": 1.0, "questions": 2}
+
+
+def test_a_rewrite_that_talks_about_the_article_is_not_a_summary(base) -> None:
+    from assistant.verify import verify_summary
+
+    meta = "The article attributes this statement to Norland, who makes none in the article."
+    rep = verify_summary("About 4,000 sailors serve on the ship.", parse_article(TEXT), base,
+                         lambda problems: meta, fallback="LEAD")
+    assert rep.rewritten and rep.fallback and rep.text == "LEAD"
+    assert any("talks about the article" in why for _, why in rep.dropped)
+
+
+def test_the_headlines_own_framing_and_a_qualified_speaker(make_client) -> None:
+    text = ("Harbor Pilots Warn Port Against Night Closures\n\nThe Harbor Pilots Association "
+            "(HPA) said on Monday that closing the port at night would put ships at risk. "
+            "Port director Mara Quist said the closures would save money. The pilots' "
+            "spokesman Tom Reyes said they would meet the port board on Friday.")
+    client, _ = make_client()
+    a = analyze(text=text, client=client, settings=client.settings)
+    art = parse_article(text)
+    ok = ["Harbor pilots warn the port against night closures.",
+          "The pilots said closing the port at night would put ships at risk."]
+    for sentence in ok:
+        assert check_sentence(sentence, art, a).problems == [], sentence
+    wrong = check_sentence("The port's mayor said the closures would save money.", art, a)
+    assert any("mayor" in p for p in wrong.problems), wrong.problems
+
+
+def test_acronyms_the_article_spells_out() -> None:
+    from assistant.verify import _expansions
+
+    got = _expansions("The Harbor Pilots Association (HPA) said so. The UN (UN) met.")
+    assert got["HPA"] == "Harbor Pilots Association"

@@ -134,13 +134,13 @@ def cmd_eval_crosscheck(args: argparse.Namespace) -> int:
     from .client import build_client
     from .evals.crosscheck_eval import gate, run
 
-    settings = _settings(args)
-    client = build_client(settings)
-    try:
+    try:  # read before any model work: a wrong path fails at once
         limits = json.loads(Path(args.thresholds).read_text())["sets"] if args.thresholds else {}
     except (OSError, ValueError, KeyError) as exc:
         raise InputError(f"cannot read thresholds {args.thresholds}: {exc}",
                          reason="thresholds", source=str(args.thresholds)) from exc
+    settings = _settings(args)
+    client = build_client(settings)
     fails: list[str] = []
     for gold in args.gold or ["evals/crosscheck"]:
         label = Path(gold).resolve().name

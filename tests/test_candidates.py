@@ -120,9 +120,14 @@ def test_single_quotes_in_british_style() -> None:
     assert any(x.kind == "direct" and x.speaker == "Ola Brun" for x in c.claims)
 
 
-def test_credit_lines_and_bylines_are_not_claims() -> None:
-    art, c = cands("The council approved the new harbor budget on Monday by a vote of seven to "
-                   "two, officials said.\n(Reporting by Jane Fell; Editing by Tom Rook)")
+@pytest.mark.parametrize("sep", ["\n", " "])
+def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
+    # the credit ends the story, on its own line or after the last sentence
+    art = parse_article(PAD.strip() + "\n\nThe council approved the new harbor budget on "
+                        "Monday by a vote of seven to two, officials said."
+                        f"{sep}(Reporting by Jane Fell; Editing by Tom Rook)", min_words=1)
+    c = extract(art)
+    assert claim_in(art, c, "officials said")
     assert not any(x.speaker in {"Jane Fell", "Tom Rook"} for x in c.claims)
     assert any(p.kind == "boilerplate" and "Reporting by" in p.text for p in art.paragraphs)
 

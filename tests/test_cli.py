@@ -33,3 +33,12 @@ def test_remote_without_key_says_what_to_set(monkeypatch) -> None:
                         "--base-url", "https://api.example.invalid/v1", "--model", "m"],
                        capture_output=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin"})
     assert r.returncode != 0 and b"OPENAI_API_KEY" in r.stderr
+
+
+def test_a_missing_thresholds_file_fails_before_any_model_work(tmp_path) -> None:
+    for cmd in (["eval", "--gold", "evals/gold", "--predictions", str(tmp_path)],
+                ["eval-crosscheck"]):
+        r = run(*cmd, "--out", str(tmp_path / "out"), "--thresholds", "no-such.json")
+        err = r.stderr.decode()
+        assert r.returncode == 2, err
+        assert "cannot read thresholds no-such.json" in err and "Traceback" not in err

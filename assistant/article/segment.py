@@ -32,6 +32,10 @@ _CREDIT = re.compile(
     r"^\s*[(\[]?\s*(?:(?:additional |editing |graphics )?reporting by|writing by|editing by|"
     r"compiled by|contributing(?: reporting)?(?: by)?\s*:?|with reporting by|"
     r"additional reporting)\b", re.IGNORECASE)
+# The same credit at the end of the last paragraph's line, after its final sentence.
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s*([(\[]\s*(?:(?:additional |editing |graphics )?reporting|writing|"
+    r"editing|compiled|with reporting) by\b[^()\[\]]*[)\]])\s*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*By\s+(?:[A-Z][\w.'’-]+\s?){1,4}(?:(?:and|&|,)\s+(?:[A-Z][\w.'’-]+\s?){1,4})*"
                      r"(?:[,|–-].{0,60})?$")
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -63,7 +67,8 @@ def _split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _cut_credit_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A credit line or byline on its own line stays its own paragraph even without a blank
-    line around it ("...program.\n(Reporting by A; Editing by B)")."""
+    line around it ("...program.\n(Reporting by A; Editing by B)"), and so does a credit
+    that ends the last paragraph's line ("...program. (Reporting by A)")."""
     out = []
     for a, b in spans:
         start, pos = a, a
@@ -71,7 +76,12 @@ def _cut_credit_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
             end = text.find("\n", pos, b)
             end = b if end < 0 else end
             line = text[pos:end]
-            if (pos > a or end < b) and (
+            tail = _TRAILING_CREDIT.search(line)
+            if tail and line[:tail.start(1)].strip():  # "... program. (Reporting by A)"
+                cut = pos + tail.start(1)
+                out += [(start, cut), (cut, end)]
+                start = end
+            elif (pos > a or end < b) and (
                     _CREDIT.match(line) or (_BYLINE.match(line) and len(line.split()) <= 14)):
                 out += [(start, pos), (pos, end)]
                 start = end

@@ -244,6 +244,13 @@ def _floors(thresholds: dict[str, Any], sets: list[EvalSet]) -> dict[str, dict[s
 def main(args: argparse.Namespace, settings_fn: Callable[[argparse.Namespace], Any] | None,
          progress: Callable[[str], None]) -> int:
     sets = eval_sets(args.gold, args.polnear)
+    floors: dict[str, dict[str, float]] = {}
+    if args.thresholds:  # read before any model work: a wrong path fails at once
+        try:
+            floors = _floors(json.loads(Path(args.thresholds).read_text()), sets)
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read thresholds {args.thresholds}: {exc}",
+                             reason="thresholds", source=str(args.thresholds)) from exc
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     client = _Client(settings_fn, args)
@@ -263,7 +270,6 @@ def main(args: argparse.Namespace, settings_fn: Callable[[argparse.Namespace], A
         (out / "summary.json").write_text(json.dumps(results, indent=2))
     print(f"wrote results to {out}", file=sys.stderr)
     if args.thresholds:
-        floors = _floors(json.loads(Path(args.thresholds).read_text()), sets)
         fails = [f"{label}: {f}" if len(sets) > 1 else f
                  for label, fl in floors.items() if label in results
                  for f in gate(results[label], fl)]

@@ -31,7 +31,7 @@ from .models import (
     UncertaintyCue,
 )
 from .settings import Settings, resolve_settings
-from .verify import verify_summary
+from .verify import undateline, verify_summary
 
 Progress = Callable[[str], None]
 RESERVED = 1000  # tokens kept free for a call's answer (400, doubled on a re-ask) and slack
@@ -345,7 +345,7 @@ class _Run:
             meta = analysis.meta.model_copy(update={"summary_checks": checks, "warnings": [
                 *analysis.meta.warnings, f"the model's summary could not be read "
                 f"({self.summary_error}); the summary is the article's lead sentence"]})
-            return analysis.model_copy(update={"summary": lead, "meta": meta})
+            return analysis.model_copy(update={"summary": undateline(lead), "meta": meta})
         first = self._first_chunk
 
         def rewrite(problems: str) -> str | None:

@@ -22,8 +22,8 @@ ANSWERS: dict[str, dict[str, Any]] = {
     "crosscheck": {"verdict": "not_mentioned", "passage": "", "reason": "stub"},
     "qa": {"found": False, "answer": "The article does not say.", "sentence_ids": []},
     "attributions": {"checks": [], "missed": []},
-    "summary": {"summary": "A stub summary."},
-    "combined": {"checks": [], "missed": [], "summary": "A stub summary.",
+    "summary": {"summary": "Officials gave differing accounts of what happened."},
+    "combined": {"checks": [], "missed": [], "summary": "Officials gave differing accounts of what happened.",
                  "key_points": ["One.", "Two.", "Three."], "level": "low",
                  "uncertainty_summary": "Stub.", "open_questions": []},
 }

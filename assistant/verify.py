@@ -263,27 +263,51 @@ class SummaryReport:
     fallback: bool
 
 
+def form(sentence: str, first: bool) -> list[str]:
+    """What makes a summary sentence useless whatever its facts: talk about the text, a cut,
+    no content, or a pronoun that opens the summary with nothing to refer to."""
+    from .sentences import complete
+
+    out = []
+    if _META.search(sentence):
+        out.append("talks about the article or the summary, not the news")
+    if sentence.rstrip().endswith(("…", "...")) or not complete(sentence):
+        out.append("is cut off mid-sentence")
+    n = len(sentence.split())
+    if n < 6 or (n <= 8 and re.search(r"\b(this|that|it|so)[.!]?$", sentence.strip(), re.I)):
+        out.append("says nothing about the news itself")
+    if first and re.match(r"\s*(he|she|they|it|his|her|their|its)\b", sentence, re.I):
+        out.append("opens with a pronoun that refers to no one named before it")
+    return out
+
+
+def undateline(sentence: str) -> str:
+    """The lead as a fallback summary without its dateline ("WASHINGTON (Reuters) - ")."""
+    return re.sub(r"^\s*[A-Z][A-Z.'’ /-]{2,}(?:,\s*[A-Z][\w.’' ]{1,30})?(?:\s*\([^)]{1,40}\))?"
+                  r"\s*[-–—]+\s*", "", sentence, count=1) or sentence
+
+
 def verify_summary(summary: str, article: Article, analysis: ArticleAnalysis,
                    rewrite: Callable[[str], str | None], fallback: str) -> SummaryReport:
     """Check each sentence; if any fails, ask once for a rewrite naming the failures; keep the
     rewritten sentences that pass; if none does, fall back to `fallback` (extractive)."""
     from .sentences import split
 
-    def check(sentence: str) -> SentenceCheck:
+    def check(sentence: str, first: bool) -> SentenceCheck:
         c = check_sentence(sentence, article, analysis)
-        if _META.search(sentence):
-            c.problems.append("talks about the article or the summary, not the news")
+        c.problems += form(sentence, first)
         return c
 
-    first = [check(s) for s in split(summary)]
+    first = [check(s, i == 0) for i, s in enumerate(split(summary))]
     problems = [f"sentence {i + 1}: {p}" for i, c in enumerate(first) for p in c.problems]
     if not problems:
         return SummaryReport(summary, len(first), [], False, [], False)
     named = "\n".join(f'- "{c.text}": {"; ".join(c.problems)}' for c in first if c.problems)
     new = rewrite(named)
-    checks = [check(s) for s in split(new)] if new else first
+    checks = [check(s, i == 0) for i, s in enumerate(split(new))] if new else first
     kept = [c.text for c in checks if c.ok]
     dropped = [(c.text, "; ".join(c.problems)) for c in checks if not c.ok]
     if not kept:
-        return SummaryReport(fallback, len(first), problems, new is not None, dropped, True)
+        return SummaryReport(undateline(fallback), len(first), problems, new is not None,
+                             dropped, True)
     return SummaryReport(" ".join(kept), len(first), problems, new is not None, dropped, False)

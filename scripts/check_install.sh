@@ -31,7 +31,7 @@ assert "site-packages" in assistant.__file__, assistant.__file__
 def create(**kw):
     task = kw["messages"][-1]["content"]
     answer = {"checks": [], "missed": [], "media": []} if "check who said" in task else \
-        {"summary": "An installed-wheel smoke test."}
+        {"summary": "Officials gave differing accounts of what happened."}
     return ChatCompletion.model_validate({
         "id": "x", "object": "chat.completion", "created": 0, "model": "scripted",
         "choices": [{"index": 0, "finish_reason": "stop",

@@ -50,8 +50,8 @@ DEFAULTS: dict[str, Any] = {
     "crosscheck": {"verdict": "not_mentioned", "passage": "", "reason": "not found"},
     "qa": {"found": True, "answer": "AFP reported it.", "sentence_ids": ["S11"]},
     "attributions": {"checks": [], "missed": []},
-    "summary": {"summary": "A summary."},
-    "combined": {"checks": [], "missed": [], "summary": "A summary.",
+    "summary": {"summary": "Officials gave differing accounts of what happened."},
+    "combined": {"checks": [], "missed": [], "summary": "Officials gave differing accounts of what happened.",
                  "key_points": ["One.", "Two.", "Three."], "level": "low",
                  "uncertainty_summary": "Little.", "open_questions": []},
 }

@@ -106,7 +106,7 @@ def test_a_raw_newline_inside_a_json_string_is_read_not_reasked(make_client) -> 
     a = analyze(text=SEED, client=client, settings=client.settings)
     assert a.meta.reasks == 0
     assert not any("control character" in str(c["messages"]) for c in create.calls)
-    assert a.meta.summary_checks is not None and not a.meta.summary_checks.fallback
+    assert a.meta.summary_checks is not None and a.meta.summary_checks.sentences == 2
 
 
 def test_combined_strategy_makes_one_call(make_client) -> None:
@@ -139,13 +139,18 @@ def test_article_braces_and_injection_do_not_change_extraction(make_client) -> N
 
 
 def test_prose_cut_by_a_length_bound_keeps_whole_sentences(make_client) -> None:
-    summary = "Guards warned Washington. " + "Officials spoke " * 18 + "as the IRGC said any mi"
+    whole = "The IRGC warned Washington against any attack on its allies in Iraq."
+    summary = whole + " " + "Officials spoke " * 18 + "as the IRGC said any mi"
     client, _ = make_client({"summary": [json.dumps({"summary": summary})]})
     a = analyze(text=SEED, client=client, settings=client.settings)
-    assert a.summary == "Guards warned Washington."
+    assert a.summary == whole
+    # no whole sentence at all: marked as cut, which the checks refuse; the lead stands in
     cut = "A summary " + "y" * 280 + " that was cut mid"
     client, _ = make_client({"summary": [json.dumps({"summary": cut})]})
-    assert analyze(text=SEED, client=client, settings=client.settings).summary == cut + "…"
+    a = analyze(text=SEED, client=client, settings=client.settings)
+    assert a.summary == a.key_points[0] and a.meta.summary_checks is not None
+    assert a.meta.summary_checks.fallback and any("cut off" in p for p in
+                                                  a.meta.summary_checks.problems)
 
 
 MEDIA = ("The Valley Gazette reported on Monday that the dam had cracked after the storm. "

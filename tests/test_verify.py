@@ -160,3 +160,23 @@ def test_acronyms_the_article_spells_out() -> None:
 
     got = _expansions("The Harbor Pilots Association (HPA) said so. The UN (UN) met.")
     assert got["HPA"] == "Harbor Pilots Association"
+
+
+@pytest.mark.parametrize(("sentence", "problem"), [
+    ("The article discusses the vote on the harbor budget and what it means.", "talks about"),
+    ("The Harbor Post reported that the council had voted to…", "cut off"),
+    ("The Harbor Post reported this.", "says nothing"),
+    ("He told the council that the budget would pass on Monday.", "opens with a pronoun"),
+])
+def test_a_summary_sentence_useless_whatever_its_facts(sentence: str, problem: str) -> None:
+    from assistant.verify import form
+
+    assert any(problem in p for p in form(sentence, first=True))
+
+
+def test_the_fallback_lead_loses_its_dateline() -> None:
+    from assistant.verify import undateline
+
+    assert undateline("HARBORTOWN (Reuters) - The council voted.") == "The council voted."
+    assert undateline("PORT ELLEN, Norland (AP) — The council voted.") == "The council voted."
+    assert undateline("U.S. officials said the council voted.").startswith("U.S. officials")

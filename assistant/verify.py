@@ -106,7 +106,8 @@ def names_and_numbers(sentence: str, source: str) -> list[str]:
     for ent in get_nlp()(sentence).ents:
         if ent.label_ not in _NAMED:
             continue
-        tokens = [t for t in re.findall(r"[\w.'’-]+", ent.text) if _norm(t) not in _STOP]
+        tokens = [t for t in re.findall(r"[\w.'’-]+", ent.text) if _norm(t) not in _STOP and
+                  len(_norm(t)) > 1]  # initials: "U. S." is the article's "U.S."
         missing = [t for t in tokens if not _known_word(t, words)]
         if missing:
             problems.append(f"names {ent.text!r}, which the article does not")
@@ -236,8 +237,21 @@ def attribution(sentence: str, analysis: ArticleAnalysis) -> list[str]:
     return problems
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _whole_sentences(article: Article) -> set[str]:
+    return {_squash(x.text) for x in article.sentences} | {_squash(article.title or "")}
+
+
 def check_sentence(sentence: str, article: Article,
                    analysis: ArticleAnalysis) -> SentenceCheck:
+    if _squash(sentence) in _whole_sentences(article):
+        return SentenceCheck(sentence, [])  # a whole sentence of the article (e.g. the lead)
     problems = names_and_numbers(sentence, article.text) + script(sentence, article) + \
         attribution(sentence, analysis)
     return SentenceCheck(sentence, list(dict.fromkeys(problems)))
@@ -298,12 +312,14 @@ def verify_summary(summary: str, article: Article, analysis: ArticleAnalysis,
         c.problems += form(sentence, first)
         return c
 
+    summary = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", summary)  # "U. S." -> "U.S."
     first = [check(s, i == 0) for i, s in enumerate(split(summary))]
     problems = [f"sentence {i + 1}: {p}" for i, c in enumerate(first) for p in c.problems]
     if not problems:
         return SummaryReport(summary, len(first), [], False, [], False)
     named = "\n".join(f'- "{c.text}": {"; ".join(c.problems)}' for c in first if c.problems)
     new = rewrite(named)
+    new = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", new) if new else new
     checks = [check(s, i == 0) for i, s in enumerate(split(new))] if new else first
     kept = [c.text for c in checks if c.ok]
     dropped = [(c.text, "; ".join(c.problems)) for c in checks if not c.ok]

@@ -180,3 +180,21 @@ def test_the_fallback_lead_loses_its_dateline() -> None:
     assert undateline("HARBORTOWN (Reuters) - The council voted.") == "The council voted."
     assert undateline("PORT ELLEN, Norland (AP) — The council voted.") == "The council voted."
     assert undateline("U.S. officials said the council voted.").startswith("U.S. officials")
+
+
+def test_the_articles_own_sentence_passes_but_a_quote_as_fact_does_not(base) -> None:
+    art = parse_article(TEXT)
+    lead = art.sentences[0].text
+    assert check_sentence(lead, art, base).problems == []
+    wrong = check_sentence("I am worried that the ship shot down its own drone by mistake.",
+                           art, base)
+    assert any("states as fact" in p for p in wrong.problems), wrong.problems
+
+
+def test_spaced_initials_are_the_articles_abbreviation(make_client) -> None:
+    text = TEXT.replace("The Navy said", "The U.S. Navy said", 1)
+    client, _ = make_client({"summary": [summary(
+        "The U. S. Navy said a drone was destroyed near the strait; Norland denied it.")]})
+    a = analyze(text=text, client=client, settings=client.settings)
+    assert a.summary == "The U.S. Navy said a drone was destroyed near the strait; Norland denied it."
+    assert a.meta.summary_checks is not None and not a.meta.summary_checks.rewritten

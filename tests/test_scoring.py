@@ -127,3 +127,9 @@ def test_gate_passes_and_baseline_prints_deltas(tmp_path: Path) -> None:
                                 "--baseline", str(tmp_path / "a" / "results.json")],
                         capture_output=True, text=True, cwd=ROOT)
     assert r2.returncode == 0 and "vs baseline" in r2.stdout and "gate passed" in r2.stdout
+    # an earlier run's --out folder can be re-scored as it is (its predictions/ subfolder)
+    (tmp_path / "run").mkdir()
+    preds.rename(tmp_path / "run" / "predictions")
+    r3 = subprocess.run(base[:-1] + [str(tmp_path / "run"), "--out", str(tmp_path / "c")],
+                        capture_output=True, text=True, cwd=ROOT)
+    assert r3.returncode == 0, r3.stderr

@@ -42,6 +42,8 @@ def predict(golds: list[GoldArticle], client: Any, settings: Any, out: Path,
 
 def load_predictions(directory: str | Path, golds: list[GoldArticle]) -> dict[str, ArticleAnalysis]:
     d = Path(directory)
+    if (d / "predictions").is_dir():  # an earlier eval's --out folder
+        d = d / "predictions"
     preds = {}
     for g in golds:
         f = d / f"{g.id}.json"

@@ -145,7 +145,7 @@ def cmd_eval_crosscheck(args: argparse.Namespace) -> int:
     for gold in args.gold or ["evals/crosscheck"]:
         label = Path(gold).resolve().name
         out = Path(args.out) / label
-        scores = run(gold, client, settings, out)
+        scores = run(gold, client, settings, out, args.limit)
         counts = json.loads((out / "results.json").read_text())["counts"]
         print(f"{gold}:")
         for k, v in scores.items():
@@ -237,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     ec.add_argument("--gold", action="append", help="cross-check gold folder (repeat for "
                     "several; default evals/crosscheck)")
     ec.add_argument("--out", default="eval-out/crosscheck")
+    ec.add_argument("--limit", type=int, help="only the first N cases of each folder")
     ec.add_argument("--thresholds", help="fail (exit 5) outside the limits per gold folder "
                     "({\"sets\": {folder: {\"min\": {...}, \"max\": {...}}}})")
     model_opts(ec)

@@ -172,3 +172,14 @@ def test_retrieval_finds_a_paraphrase_by_meaning() -> None:
     found = [s.text for _, s in Retriever().passages(ref, "The port denied reports that the "
                                                           "pier had fallen into the sea.")]
     assert any("not true" in t for t in found), found
+
+
+def test_a_passage_on_the_same_topic_does_not_confirm_an_item() -> None:
+    from assistant.crosscheck import Retriever, confirms
+
+    item = "Harbor Line said it would cut 1,200 jobs after freight rates fell."
+    topic = "Analysts said the job cuts at Harbor Line should help its margins next year."
+    same = "Harbor Line will cut 1,200 jobs because freight rates fell, the company said."
+    r = Retriever()
+    assert not confirms(item, topic, r.cosine(item, topic))
+    assert confirms(item, same, r.cosine(item, same))

@@ -80,12 +80,13 @@ def score_case(case: dict[str, Any], pred: CrossCheck) -> dict[str, list[int]]:
     return out
 
 
-def run(gold_dir: str, client: Any, settings: Any, out_dir: Path) -> dict[str, float]:
+def run(gold_dir: str, client: Any, settings: Any, out_dir: Path,
+        limit: int | None = None) -> dict[str, float]:
     from ..article import parse_article
     from ..crosscheck import analyze_with_references
 
     totals: dict[str, list[int]] = {}
-    cases = load_cases(gold_dir)
+    cases = load_cases(gold_dir)[:limit]
     started = time.perf_counter()
     for case in cases:
         def day(value: str | None) -> date | None:

@@ -81,27 +81,6 @@ def number_clash(item: str, passage: str) -> str | None:
     return None
 
 
-def figures(text: str) -> set[int]:
-    """The quantities a text gives (digits and number words), leaving out dates, years, times
-    and "one", which a paraphrase of the same report need not repeat."""
-    text = re.sub(rf"\b(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}\s+(?:{_MONTH_RE})\b|"
-                  r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b", " ", text, flags=re.I)
-    out = {int(m.replace(",", "")) for m in re.findall(r"\b\d[\d,]*\b", text)}
-    out |= {n for w, n in _NUMBER_WORDS.items() if w not in {"a", "an", "one"} and
-            re.search(rf"\b{w}\b", text, re.I)}
-    return out - {1}
-
-
-def missing_figures(item: str, passage: str) -> str | None:
-    """An item that gives figures is not supported by a passage that gives none of them: the
-    small judge calls a passage on the same topic "supported" (measured on the written cases)."""
-    mine = figures(item)
-    if mine and not mine & figures(passage):
-        return (f"the passage gives none of the item's figures "
-                f"({', '.join(map(str, sorted(mine)))})")
-    return None
-
-
 def far_apart(article_date: date | None, ref_date: date | None, passage: str) -> str | None:
     """Published over a month apart, and the passage does not name the article's month."""
     if article_date is None or ref_date is None:
@@ -134,7 +113,4 @@ def same_event_verdict(verdict: Verdict, item: str, passage: str, article_date: 
         if article_date is not None and ref_date is not None:
             return "contradicted", clash
         return "not_mentioned", clash
-    missing = missing_figures(item, passage)
-    if missing:
-        return "not_mentioned", missing
     return verdict, None

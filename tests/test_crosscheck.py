@@ -146,16 +146,6 @@ def test_same_event_checks_around_the_verdict() -> None:
                               spring)[0] == "contradicted"
     assert same_event_verdict("supported", item, "Ten rockets hit the base.", None,
                               None)[0] == "not_mentioned"
-    # same topic, none of the item's figures: not a confirmation of the item
-    cuts = "The carrier said it would cut 1,200 jobs, about 9 percent of its staff."
-    memo = "A memo told managers to prepare for more job cuts next year."
-    verdict, why = same_event_verdict("supported", cuts, memo, spring, spring)
-    assert verdict == "not_mentioned" and "1200" in (why or "")
-    assert same_event_verdict("supported", cuts, "It will shed 1,200 posts.", spring,
-                              spring)[0] == "supported"
-    # dates, years and "one" are not figures a paraphrase must repeat
-    assert same_event_verdict("supported", "On March 31, 2020 one battery was moved.",
-                              "A battery was moved.", spring, spring)[0] == "supported"
 
 
 def test_retrieval_finds_a_paraphrase_by_meaning() -> None:

@@ -162,7 +162,6 @@ class Retriever:
         scored = sorted((x for x in scored if x[0] > 0), key=lambda x: -x[0])[:k]
         return [(f"P{i + 1}", s) for i, (_, s) in enumerate(scored)]
 
-
     def cosine(self, a: str, b: str) -> float | None:
         if not self.embedded:
             return None

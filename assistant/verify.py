@@ -301,6 +301,11 @@ def undateline(sentence: str) -> str:
                   r"\s*[-–—]+\s*", "", sentence, count=1) or sentence
 
 
+def _join_initials(text: str) -> str:
+    """"U. S." -> "U.S.": small models space the article's initials."""
+    return re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", text)
+
+
 def verify_summary(summary: str, article: Article, analysis: ArticleAnalysis,
                    rewrite: Callable[[str], str | None], fallback: str) -> SummaryReport:
     """Check each sentence; if any fails, ask once for a rewrite naming the failures; keep the
@@ -312,14 +317,14 @@ def verify_summary(summary: str, article: Article, analysis: ArticleAnalysis,
         c.problems += form(sentence, first)
         return c
 
-    summary = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", summary)  # "U. S." -> "U.S."
+    summary = _join_initials(summary)
     first = [check(s, i == 0) for i, s in enumerate(split(summary))]
     problems = [f"sentence {i + 1}: {p}" for i, c in enumerate(first) for p in c.problems]
     if not problems:
         return SummaryReport(summary, len(first), [], False, [], False)
     named = "\n".join(f'- "{c.text}": {"; ".join(c.problems)}' for c in first if c.problems)
     new = rewrite(named)
-    new = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", new) if new else new
+    new = _join_initials(new) if new else new
     checks = [check(s, i == 0) for i, s in enumerate(split(new))] if new else first
     kept = [c.text for c in checks if c.ok]
     dropped = [(c.text, "; ".join(c.problems)) for c in checks if not c.ok]

@@ -7,7 +7,6 @@ grows with the number of items, not with the size of the references.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from .grounding import span
 from .llm_schemas import narrowed
 from .models import ArticleAnalysis, Span, Strict
 from .pipeline import analyze_article
+from .polarity import content, polarity_clash
 from .settings import Settings
 
 MIN_RELEVANCE = 0.3
@@ -99,36 +99,9 @@ def published_date(text: str) -> date | None:
     return text_date(text)
 
 
-_STOP = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that", "this", "these", "those", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "could", "said", "says", "say", "also", "its", "their", "his", "her", "they", "he", "she", "it", "as", "but", "not", "than", "into", "about", "after", "before", "over", "more", "most", "some", "any", "which", "who", "whom", "what", "when", "where"])
-
-
-def _content(text: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP}
-
-
-_NEGATORS = frozenset(["not", "no", "never", "denied", "denies", "deny", "denying", "without"])
-
-
-def _negated_terms(text: str) -> set[str]:
-    """Content stems within three words after a negator ("had not collapsed" -> collap)."""
-    words = re.findall(r"[a-z0-9']+", text.lower())
-    out: set[str] = set()
-    for i, w in enumerate(words):
-        if w in _NEGATORS or w.endswith("n't"):
-            out |= {x[:6] for x in words[i + 1:i + 4] if len(x) > 2 and x not in _STOP}
-    return out
-
-
-def polarity_clash(statement: str, passage: str) -> bool:
-    """A shared content word negated on one side only: the denial that small models read as
-    support ("was planning attacks" / "was not planning attacks")."""
-    shared = _content(statement) & _content(passage)
-    return bool((_negated_terms(statement) ^ _negated_terms(passage)) & shared)
-
-
 def relevance(query: str, passage: str) -> float:
     """Shared content words (6-letter stems) over the query's: cheap, deterministic retrieval."""
-    q, p = _content(query), _content(passage)
+    q, p = content(query), content(passage)
     shared = q & p
     return len(shared) / len(q) if q and len(shared) >= 3 else 0.0
 
@@ -174,7 +147,7 @@ def confirms(item: str, passage: str, cosine: float | None) -> bool:
     content words, or a near-paraphrase by meaning. The 1.5B judge calls passages on the same
     topic "supported" (most of its false corroborations on the written and real cases shared
     under 45 % of the item's content words and had a cosine under 0.7)."""
-    q, p = _content(item), _content(passage)
+    q, p = content(item), content(passage)
     share = len(q & p) / len(q) if q else 0.0
     return share >= SUPPORT_SHARE or (cosine is not None and cosine >= SUPPORT_COSINE)
 

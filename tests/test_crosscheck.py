@@ -67,7 +67,7 @@ def test_outlets_citing_the_same_source_count_once(tmp_path: Path, make_client) 
 
 
 def test_a_denial_read_as_support_is_corrected_by_polarity() -> None:
-    from assistant.crosscheck import polarity_clash
+    from assistant.polarity import polarity_clash
 
     assert polarity_clash("officials said the dam had collapsed on Friday",
                           "the dam was damaged but had not collapsed, officials said")
@@ -78,6 +78,35 @@ def test_a_denial_read_as_support_is_corrected_by_polarity() -> None:
                               "the dam collapsed on Friday, according to a source")
     assert not polarity_clash("rescuers have not reached the villages",
                               "rescuers had still not reached eleven villages")
+
+
+@pytest.mark.parametrize(("statement", "passage", "clash"), [
+    # a verb of denial: its clause is the denied proposition
+    ("The mayor denied that the storm destroyed the old harbour bridge.",
+     "The storm destroyed the old harbour bridge on Monday, officials said.", True),
+    # a claim called false / not true: its subject, without the wrapper noun
+    ("Reports that the ferry company sold its northern routes are false, the chairman said.",
+     "The ferry company sold its northern routes to a rival last week.", True),
+    ("Claims about the army shelling the market are not true, a spokesman said.",
+     "Witnesses said the army shelled the market on Sunday.", True),
+    # the other direction: the reference denies what the article asserts
+    ("The mayor said the storm destroyed the old harbour bridge.",
+     "The mayor denied that the storm destroyed the old harbour bridge.", True),
+    # the same topic without most of the denied proposition is no clash
+    ("The mayor denied that the storm destroyed the old harbour bridge.",
+     "The storm damaged several homes near the harbour.", False),
+    # a denial that is itself negated, a claim called true, a denial with no proposition
+    ("The government did not dispute the report that the ferry company sold its routes.",
+     "The ferry company sold its northern routes.", False),
+    ("The minister said the claims about the new tax rise were true.",
+     "The new tax rise was approved in March.", False),
+    ("Police dismissed the report.", "The report said the police arrested ten people.", False),
+])
+def test_a_denied_proposition_asserted_elsewhere_is_a_clash(statement: str, passage: str,
+                                                           clash: bool) -> None:
+    from assistant.polarity import polarity_clash
+
+    assert polarity_clash(statement, passage) is clash
 
 
 def test_the_judge_names_a_listed_passage_first() -> None:

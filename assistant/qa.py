@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, ValidationInfo, model_validator
@@ -12,7 +13,16 @@ from .article import Article, Sentence, neutralise
 from .client import LLMClient, start_run
 from .models import ArticleAnalysis, Strict
 from .sentences import split, whole_sentences
-from .verify import check_sentence, names_and_numbers, supports
+from .verify import (
+    check_sentence,
+    join_initials,
+    same_source,
+    sources_named,
+    supports,
+    unknown_names,
+    unknown_numbers,
+    unknown_things,
+)
 
 NOT_SAID = "The article does not say."
 
@@ -60,14 +70,32 @@ def rank(query: str, article: Article, k: int = 8) -> list[Sentence]:
 def supporting(answer: str, article: Article, analysis: ArticleAnalysis,
                cited: list[str]) -> list[Sentence]:
     """The sentences that support the answer: the model's citations when they do, else the
-    best supporting sentences found by retrieval over the whole article."""
+    best supporting sentences found by retrieval over the whole article. A sentence supports
+    when it shares the answer's content and numbers, the answer's names are in it or in the
+    sentence before or after it, and whoever the answer says said it is named by the
+    sentence itself (or is its speaker in the analysis)."""
     said_in = {sid: {c.speaker for c in analysis.claims if sid in c.sentence_ids} |
                {f.outlet for f in analysis.sourced_facts if sid in f.sentence_ids}
                for sid in (s.id for s in article.sentences)}
 
+    order = {x.id: i for i, x in enumerate(article.sentences)}
+    unnamed_in = {sid: [c.speaker for c in analysis.claims if sid in c.sentence_ids and
+                        c.speaker_type == "unnamed"] for sid in said_in}
+    sources = [who for s in split(answer) for who in sources_named(s)]
+
     def ok(x: Sentence) -> bool:
-        context = x.text + " " + " ".join(said_in.get(x.id, ()))
-        return supports(answer, x.text, article) and not names_and_numbers(answer, context)
+        # names may come from the sentences on either side ("Khamenei vowed vengeance." after
+        # the sentence naming Soleimani); numbers and content from the cited sentence itself
+        i = order.get(x.id, 0)
+        near = article.sentences[max(0, i - 1):i + 2]
+        context = " ".join(y.text for y in near) + " " + " ".join(
+            w for y in near for w in said_in.get(y.id, ()))
+        # but whoever the answer says said it is named by the cited sentence itself
+        own = x.text + " " + " ".join(said_in.get(x.id, ()))
+        return supports(answer, x.text, article) and not unknown_names(answer, context) and \
+            not unknown_things(answer, context) and not unknown_numbers(answer, own) and \
+            all(same_source(who, own) or _both_unnamed(who, unnamed_in.get(x.id, []))
+                for who in sources)
 
     pool = [article.sentence(i) for i in cited] + rank(answer, article)
     seen: list[Sentence] = []
@@ -82,12 +110,47 @@ def supporting(answer: str, article: Article, analysis: ArticleAnalysis,
     return sorted(close[:3], key=lambda x: x.start)
 
 
+_ASKED = re.compile(r"^\s*(?:what|how|why|when|where)\s+(?:did|does|do|has|have|had|is|was)\s+"
+                    r"(.+?)\s+(?:say|said|report|reported|tell|told|claim|write|announce|"
+                    r"describe|warn|deny|respond|react|mean|think|add)\b", re.I)
+
+
+def asked_about(question: str) -> str | None:
+    """The speaker a "What did X say?" question asks about."""
+    m = _ASKED.match(question)
+    if m is None or m.group(1).lower() in {"he", "she", "they", "it", "the article"}:
+        return None
+    return m.group(1)
+
+
+def _speakers_of(cites: list[Sentence], analysis: ArticleAnalysis) -> list[str]:
+    ids = {x.id for x in cites}
+    return [c.speaker for c in analysis.claims if ids & set(c.sentence_ids)] + [
+        f.outlet for f in analysis.sourced_facts if ids & set(f.sentence_ids) and f.outlet]
+
+
+_UNNAMED = re.compile(r"^(an?|the|one|two|three|several|some)\s", re.I)
+
+
+def _both_unnamed(who: str, speakers: list[str]) -> bool:
+    """"An Iraqi army source" for a sentence whose speaker is "the Iraqi officer": two
+    descriptions of one unnamed person, sharing what qualifies them."""
+    if not _UNNAMED.match(who):
+        return False
+    mine = {w.lower() for w in re.findall(r"[A-Z][\w-]+", who)}
+    return any(mine & {w.lower() for w in re.findall(r"[A-Z][\w-]+", s)} for s in speakers)
+
+
 def answer_question(question: str, article: Article, analysis: ArticleAnalysis,
                     client: LLMClient) -> Answer:
     """Ask the model with the same article prefix as the analysis; the answer is checked like
     the summary and cited with the sentences that support it, or the reply says the article
     does not answer."""
     question = " ".join(question.split())[:500]
+    unknown = unknown_names(question, article.text)
+    if unknown:  # asked about someone or something the article never names
+        return Answer(text=NOT_SAID, found=False, citations=[],
+                      withheld=f"(not asked: the question {'; '.join(unknown)})")
     start_run()
     from .pipeline import article_messages
 
@@ -98,9 +161,14 @@ def answer_question(question: str, article: Article, analysis: ArticleAnalysis,
     ans = client.structured("qa", msgs, QAAnswer, context=ctx, max_tokens=200)
     if not ans.found or not ans.answer.strip():
         return Answer(text=NOT_SAID, found=False, citations=[])
-    text = whole_sentences(ans.answer)
+    text = join_initials(whole_sentences(ans.answer))
     wrong = [p for s in split(text) for p in check_sentence(s, article, analysis).problems]
     cites = supporting(text, article, analysis, ans.sentence_ids)
+    asked = asked_about(question)
+    speakers = _speakers_of(cites, analysis)
+    if asked and cites and not any(same_source(asked, x.text) for x in cites) and not any(
+            same_source(asked, who) for who in speakers) and not _both_unnamed(asked, speakers):
+        wrong.append(f"answers about someone other than {asked}")
     if wrong or not cites:
         why = "; ".join(wrong) if wrong else "no sentence of the article supports the answer"
         return Answer(text=NOT_SAID, found=False, citations=[], withheld=f"{text} ({why})")

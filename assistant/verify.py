@@ -97,11 +97,11 @@ def _known_word(token: str, words: frozenset[str]) -> bool:
                                for w in words if len(w) >= 4)
 
 
-def names_and_numbers(sentence: str, source: str) -> list[str]:
-    """Names and numbers of the sentence that the source text (the article) never gives."""
+def unknown_names(sentence: str, source: str) -> list[str]:
+    """People, places and organisations of the sentence that the source never names."""
     from .nlp import get_nlp
 
-    words, numbers = _vocabulary(source)
+    words, _ = _vocabulary(source)
     problems = []
     for ent in get_nlp()(sentence).ents:
         if ent.label_ not in _NAMED:
@@ -111,16 +111,32 @@ def names_and_numbers(sentence: str, source: str) -> list[str]:
         missing = [t for t in tokens if not _known_word(t, words)]
         if missing:
             problems.append(f"names {ent.text!r}, which the article does not")
-    for n in _numbers_in(sentence):
-        if n not in numbers:
-            problems.append(f"gives the number {n}, which the article does not")
-    doc = get_nlp()(sentence)
-    unknown = [t.text for t in doc if t.pos_ == "NOUN" and len(t.text) > 3 and
+    return problems
+
+
+def unknown_numbers(sentence: str, source: str) -> list[str]:
+    _, numbers = _vocabulary(source)
+    return [f"gives the number {n}, which the article does not"
+            for n in _numbers_in(sentence) if n not in numbers]
+
+
+def unknown_things(sentence: str, source: str) -> list[str]:
+    """Two or more common nouns the source never uses: the sentence tells something else."""
+    from .nlp import get_nlp
+
+    words, _ = _vocabulary(source)
+    unknown = [t.text for t in get_nlp()(sentence) if t.pos_ == "NOUN" and len(t.text) > 3 and
                not _known_word(t.lemma_, words) and not _known_word(t.text, words) and
                t.lemma_.lower() not in GENERIC_NOUNS]
-    if len(unknown) >= 2:
-        problems.append(f"says things the article does not ({', '.join(unknown[:4])})")
-    return problems
+    return [f"says things the article does not ({', '.join(unknown[:4])})"] \
+        if len(unknown) >= 2 else []
+
+
+def names_and_numbers(sentence: str, source: str) -> list[str]:
+    """Names, numbers and things of the sentence that the source text (the article) never
+    gives."""
+    return unknown_names(sentence, source) + unknown_numbers(sentence, source) + \
+        unknown_things(sentence, source)
 
 
 def _scripts(text: str) -> set[str]:
@@ -191,17 +207,71 @@ def _same_source(a: str, b: str, places: frozenset[str] = frozenset()) -> bool:
     return bool(core) and core <= words
 
 
+@lru_cache(maxsize=256)
 def _places(who: str) -> frozenset[str]:
+    """Places and nationalities qualifying a speaker: "Iran's guards", and also "Russian" in
+    "Russian Defense Ministry", which the parser reads as one organisation."""
     from .nlp import get_nlp
 
-    return frozenset(_stem(t.text) for e in get_nlp()(who).ents
-                     if e.label_ in {"GPE", "NORP", "LOC"} for t in e)
+    nlp = get_nlp()
+    out = {_stem(t.text) for e in nlp(who).ents if e.label_ in {"GPE", "NORP", "LOC"} for t in e}
+    for w in re.findall(r"\b[A-Z][a-z]+\b", who.split(" of ")[0])[:2]:
+        ents = nlp(w).ents
+        if len(ents) == 1 and ents[0].label_ in {"GPE", "NORP"}:
+            out.add(_stem(w))
+    return frozenset(out)
 
 
-def attribution(sentence: str, analysis: ArticleAnalysis) -> list[str]:
-    """Who the sentence says said what, against the analysis' claims and reports."""
-    from .article import parse_article
+VERBATIM_MIN = 90  # partial similarity of a restated passage of the article
+
+
+def _restated(sentence: str, article: Article | None) -> list[str]:
+    """The stretches of the article that `sentence` restates nearly word for word (a nested
+    "what the president has stated" in a quoted passage is the article's own attribution)."""
+    if article is None:
+        return []
+    s = _squash(sentence)
+    out = []
+    for x in article.sentences:
+        if fuzz.partial_ratio(s, _squash(x.text)) < VERBATIM_MIN:
+            continue
+        al = fuzz.partial_ratio_alignment(s, _squash(x.text))
+        if al is not None and al.dest_end - al.dest_start >= 0.6 * len(s):
+            out.append(re.sub(r"[^\w\s'’-]", " ", _squash(x.text)[al.dest_start:al.dest_end]))
+    return out
+
+
+def _said(mini: Article, sentence: str) -> list[tuple[str, str]]:
     from .candidates import extract
+
+    cands = extract(mini)
+    return [(c.speaker, sentence[c.start:c.end]) for c in cands.claims] + \
+           [(f.outlet or f.speaker, sentence) for f in cands.facts]
+
+
+def sources_named(sentence: str) -> list[str]:
+    """Who `sentence` says said something (pronouns left out), read by the project's own
+    attribution extraction."""
+    from .article import parse_article
+
+    try:
+        mini = parse_article(sentence, min_words=1)
+    except Exception:  # noqa: BLE001 - a sentence the segmenter refuses has no attribution
+        return []
+    return [who for who, _ in _said(mini, sentence)
+            if who.lower() not in {"he", "she", "they", "it"}]
+
+
+def same_source(who: str, text: str) -> bool:
+    return _same_source(who, re.sub(r"[^\w\s'’-]", " ", text), _places(who))
+
+
+def attribution(sentence: str, analysis: ArticleAnalysis,
+                article: Article | None = None) -> list[str]:
+    """Who the sentence says said what, against the analysis' claims and reports. A speaker
+    named in the same place in an article passage the sentence restates word for word passes:
+    the article itself attributes it there."""
+    from .article import parse_article
 
     try:
         mini = parse_article(sentence, min_words=1)
@@ -210,15 +280,16 @@ def attribution(sentence: str, analysis: ArticleAnalysis) -> list[str]:
     if analysis.title and fuzz.token_set_ratio(sentence.lower(), analysis.title.lower()) >= \
             HEADLINE_MIN:
         return []  # the headline's attribution is the article's own
-    cands = extract(mini)
-    said = [(c.speaker, sentence[c.start:c.end]) for c in cands.claims] + \
-           [(f.outlet or f.speaker, sentence) for f in cands.facts]
+    said = _said(mini, sentence)
     items = _items(analysis)
+    restated = _restated(sentence, article) if said else []
     problems = []
     for who, what in said:
         if who.lower() in {"he", "she", "they", "it"}:
             continue
         places = _places(who)
+        if any(_same_source(who, r, places) for r in restated):
+            continue
         own = [t for _, w, t in items if _same_source(who, w, places)] or [
             t for _, _, t, ev in _evidence(analysis) if _same_source(who, ev, places)]
         best = max(items, key=lambda it: fuzz.token_set_ratio(what, it[2]), default=None)
@@ -253,7 +324,7 @@ def check_sentence(sentence: str, article: Article,
     if _squash(sentence) in _whole_sentences(article):
         return SentenceCheck(sentence, [])  # a whole sentence of the article (e.g. the lead)
     problems = names_and_numbers(sentence, article.text) + script(sentence, article) + \
-        attribution(sentence, analysis)
+        attribution(sentence, analysis, article)
     return SentenceCheck(sentence, list(dict.fromkeys(problems)))
 
 
@@ -301,7 +372,7 @@ def undateline(sentence: str) -> str:
                   r"\s*[-–—]+\s*", "", sentence, count=1) or sentence
 
 
-def _join_initials(text: str) -> str:
+def join_initials(text: str) -> str:
     """"U. S." -> "U.S.": small models space the article's initials."""
     return re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", text)
 
@@ -317,14 +388,14 @@ def verify_summary(summary: str, article: Article, analysis: ArticleAnalysis,
         c.problems += form(sentence, first)
         return c
 
-    summary = _join_initials(summary)
+    summary = join_initials(summary)
     first = [check(s, i == 0) for i, s in enumerate(split(summary))]
     problems = [f"sentence {i + 1}: {p}" for i, c in enumerate(first) for p in c.problems]
     if not problems:
         return SummaryReport(summary, len(first), [], False, [], False)
     named = "\n".join(f'- "{c.text}": {"; ".join(c.problems)}' for c in first if c.problems)
     new = rewrite(named)
-    new = _join_initials(new) if new else new
+    new = join_initials(new) if new else new
     checks = [check(s, i == 0) for i, s in enumerate(split(new))] if new else first
     kept = [c.text for c in checks if c.ok]
     dropped = [(c.text, "; ".join(c.problems)) for c in checks if not c.ok]

@@ -198,3 +198,86 @@ def test_spaced_initials_are_the_articles_abbreviation(make_client) -> None:
     a = analyze(text=text, client=client, settings=client.settings)
     assert a.summary == "The U.S. Navy said a drone was destroyed near the strait; Norland denied it."
     assert a.meta.summary_checks is not None and not a.meta.summary_checks.rewritten
+
+
+def test_a_question_about_someone_the_article_never_names_is_not_sent(make_client,
+                                                                     base) -> None:
+    client, create = make_client()
+    ans = answer_question("What did the mayor of Lisbon say?", parse_article(TEXT), base,
+                          client)
+    assert not ans.found and ans.text == NOT_SAID and "Lisbon" in (ans.withheld or "")
+    assert not any("answer a reader" in str(c["messages"]) for c in create.calls)
+
+
+def test_an_answer_about_someone_other_than_asked_is_withheld(make_client, base) -> None:
+    client, _ = make_client({"qa": [completion(json.dumps({
+        "found": True, "sentence_ids": ["S1"],
+        "answer": "The Navy said a drone had been destroyed near the strait."}))]})
+    ans = answer_question("What did Abbas Varga say?", parse_article(TEXT), base, client)
+    assert not ans.found and "someone other than Abbas Varga" in (ans.withheld or "")
+    # the same answer to the question it does answer is shown
+    client, _ = make_client({"qa": [completion(json.dumps({
+        "found": True, "sentence_ids": ["S1"],
+        "answer": "The Navy said a drone had been destroyed near the strait."}))]})
+    ans = answer_question("What did the Navy say?", parse_article(TEXT), base, client)
+    assert ans.found and ans.citations[0]["id"] == "S1"
+
+
+PIER = ("Old Pier to Close\n\nThe Harbour Authority said on Monday that the old pier would "
+        "close to traffic next month for repairs. The pier was built in 1950 and carries about "
+        "2,000 cars a day. Shop owners near the pier said they feared losing customers during "
+        "the repairs, which could last a year.")
+
+
+def test_a_source_named_only_next_door_does_not_make_a_sentence_support(make_client) -> None:
+    # the second sentence is the article's own narration: an answer crediting it to the
+    # Harbour Authority (named in the sentence before) is not supported by it
+    client, _ = make_client()
+    a = analyze(text=PIER, client=client, settings=client.settings)
+    art = parse_article(PIER)
+    client, _ = make_client({"qa": [completion(json.dumps({
+        "found": True, "sentence_ids": ["S2"],
+        "answer": "The Harbour Authority said the pier was built in 1950."}))]})
+    ans = answer_question("When was the pier built?", art, a, client)
+    assert not ans.found, ans.citations
+    client, _ = make_client({"qa": [completion(json.dumps({
+        "found": True, "sentence_ids": ["S2"], "answer": "The pier was built in 1950."}))]})
+    ans = answer_question("When was the pier built?", art, a, client)
+    assert ans.found and [c["id"] for c in ans.citations] == ["S2"]
+
+
+NESTED = ("Dam Safety Questions Linger\n\nIn a statement to the Valley Courier, spokeswoman Mara "
+          "Lenz repeated what Governor Tom Hale has said for a week, that the Orsk dam was "
+          "safe and that no village would be evacuated. Engineers who inspected the dam on "
+          "Monday declined to comment. Residents of two villages below the dam said they had "
+          "packed their cars and were ready to leave at short notice.")
+
+
+def test_an_answer_restating_the_articles_own_nested_attribution_passes(make_client) -> None:
+    client, _ = make_client()
+    a = analyze(text=NESTED, client=client, settings=client.settings)
+    art = parse_article(NESTED)
+    restated = ("Mara Lenz repeated what Governor Tom Hale has said for a week, that the Orsk "
+                "dam was safe and that no village would be evacuated.")
+    assert check_sentence(restated, art, a).problems == []
+    # the same words with the speakers swapped are not the article's
+    swapped = ("Tom Hale repeated what spokeswoman Mara Lenz has said for a week, that the "
+               "Orsk dam was safe and that no village would be evacuated.")
+    assert check_sentence(swapped, art, a).problems != []
+
+
+def test_a_statement_noun_names_its_owner_as_speaker() -> None:
+    from assistant.candidates import extract
+    from assistant.verify import same_source
+
+    text = ("Drills Continue Near the Port\n\nThe Defense Ministry statement said the drills "
+            "near the port would continue through the weekend despite the protests. Maria "
+            "Lund's letter says the company had not been told of the drills before they began. "
+            "The Washington Post, quoting an internal memo, said the drills had been planned "
+            "for months.")
+    found = extract(parse_article(text))
+    assert [c.speaker for c in found.claims][:2] == ["Defense Ministry", "Maria Lund"]
+    assert [f.outlet for f in found.facts] == ["The Washington Post"]
+    # a nationality before an organisation the parser reads as one name may be left out
+    assert same_source("Russian Defense Ministry", "The Defense Ministry said")
+    assert not same_source("Russian Navy", "The Defense Ministry said")

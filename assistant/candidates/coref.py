@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .speakers import PRONOUNS
+from .speakers import PRONOUNS, STATEMENT_NOUNS
 
 _FEMALE = re.compile(r"\b(Mrs|Ms|Miss|Madam|Lady|Queen|Princess)\.?\s", re.IGNORECASE)
 _MALE = re.compile(r"\b(Mr|Sir|Lord|King|Prince)\.?\s", re.IGNORECASE)
@@ -24,8 +24,7 @@ _TITLED = re.compile(
     r"(?:President|Premier|Chancellor|Minister|Gen\.|General|Secretary|Governor|Mayor|"
     r"Senator|Sen\.|Leader|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Commander))\s+"
     r"((?:[A-Z][a-z'’-]+\s)*[A-Z][a-z'’-]+)")
-_STATEMENT_NOUNS = frozenset({"statement", "post", "tweet", "letter", "message", "report",
-                              "release", "memo", "communique", "communiqué", "video"})
+_STATEMENT_NOUNS = STATEMENT_NOUNS
 
 
 @dataclass

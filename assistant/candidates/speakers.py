@@ -148,8 +148,19 @@ def not_a_speaker(tok: Token) -> bool:
     return tok.pos_ in {"DET", "NUM"} or (tok.pos_ == "PRON" and tok.lower_ not in PRONOUNS)
 
 
+STATEMENT_NOUNS = frozenset({"statement", "post", "tweet", "letter", "message", "report",
+                             "release", "memo", "communique", "communiqué", "video"})
+
+
 def speaker_from(tok: Token) -> tuple[str, str, str | None]:
-    """Canonical name, speaker type and role for a subject token."""
+    """Canonical name, speaker type and role for a subject token. A statement noun names
+    its owner as the speaker: "the Defense Ministry statement said" -> Defense Ministry,
+    "Smith's letter says" -> Smith."""
+    if tok.lemma_.lower() in STATEMENT_NOUNS and tok.pos_ == "NOUN" and not tok.ent_type_:
+        owners = [c for c in tok.children if c.dep_ in {"poss", "compound"} and
+                  (c.ent_type_ or c.pos_ == "PROPN")]
+        if owners:
+            tok = owners[-1]
     name, stype, role = _speaker_from(tok)
     name = re.sub(r"\s+(himself|herself|itself|themselves)$", "", name)
     return name, stype, role

@@ -18,12 +18,12 @@ from . import embeddings, prompts
 from .article import Article, load_article
 from .candidates import Attribution, extract, find_outlets_in
 from .client import LLMClient, start_run
-from .crosscheck_checks import Verdict, same_event_verdict, text_date
+from .crosscheck_checks import Verdict, far_apart, same_event_verdict, text_date
 from .grounding import span
 from .llm_schemas import narrowed
 from .models import ArticleAnalysis, Span, Strict
 from .pipeline import analyze_article
-from .polarity import content, polarity_clash
+from .polarity import content, denial_asserted, polarity_clash
 from .settings import Settings
 
 MIN_RELEVANCE = 0.3
@@ -237,6 +237,13 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
                     polarity_clash(text, chosen.text):
                 verdict = "contradicted"
                 reason = "the passage negates what the statement asserts, or the reverse"
+            k = denial_asserted(text, [s.text for _, s in cands]) \
+                if verdict != "contradicted" else None
+            if k is not None and not far_apart(main_date, dates[rid], cands[k][1].text):
+                chosen = cands[k][1]
+                ev = span(ref.text, chosen.start, chosen.end)
+                orig = _original_source(ref, ref_facts[rid], chosen.id, rid)
+                verdict, reason = "contradicted", "the passage asserts what the statement denies"
             if verdict == "supported" and chosen is not None and not confirms(
                     text, chosen.text, retriever.cosine(text, chosen.text)):
                 verdict = "not_mentioned"

@@ -12,6 +12,9 @@ the base" as support: both speak of the attack and the base. Two readings catch 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
 
 _STOP = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for",
                    "with", "from", "that", "this", "these", "those", "was", "were", "is", "are",
@@ -31,6 +34,7 @@ _WRAPPERS = frozenset(["claim", "report", "allegation", "rumor", "rumour", "acco
                        "assertion", "suggestion", "statement", "news", "story", "idea"])
 MIN_SCOPE = 3  # content words a denied proposition needs before it can clash
 ASSERTED_SHARE = 0.7  # of the denied words another text must assert
+VARIANT_MIN = 85  # similarity of two spellings of one name
 
 
 def content(text: str) -> set[str]:
@@ -81,9 +85,17 @@ def denied_scopes(text: str) -> list[set[str]]:
     return scopes
 
 
+def _shared(scope: set[str], text: str) -> set[str]:
+    """Words of `scope` in `text`, allowing spelling variants of names ("Asad" / "Assad",
+    "Qasem" / "Qassem")."""
+    stems = _stems(text)
+    return {w for w in scope if w in stems or any(
+        len(w) >= 4 and t[:1] == w[:1] and fuzz.ratio(w, t) >= VARIANT_MIN for t in stems)}
+
+
 def _asserts(text: str, scope: set[str]) -> bool:
     """`text` states most of `scope` and denies none of it."""
-    shared = scope & _stems(text)
+    shared = _shared(scope, text)
     if len(shared) < ASSERTED_SHARE * len(scope):
         return False
     return not (shared & _stems(" ".join(_negated_terms(text)))) and not any(
@@ -98,3 +110,15 @@ def polarity_clash(statement: str, passage: str) -> bool:
         return True
     return any(_asserts(passage, s) for s in denied_scopes(statement)) or any(
         _asserts(statement, s) for s in denied_scopes(passage))
+
+
+def denial_asserted(statement: str, passages: Sequence[str]) -> int | None:
+    """The index of the first passage that asserts what `statement` denies ("X denied that
+    the attack targeted the base" / "a rocket attack on the base"), whatever the judge said:
+    the judge tends to call such a pair "not mentioned" or a support."""
+    scopes = denied_scopes(statement)
+    for i, p in enumerate(passages):
+        if any(_asserts(p, s) for s in scopes):
+            return i
+    return None
+

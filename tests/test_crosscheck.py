@@ -202,3 +202,35 @@ def test_a_passage_on_the_same_topic_does_not_confirm_an_item() -> None:
     r = Retriever()
     assert not confirms(item, topic, r.cosine(item, topic))
     assert confirms(item, same, r.cosine(item, same))
+
+
+DENYING = ("Mayor Denies Bridge Was Hit\n\nMayor Lena Ostrova on Tuesday denied that the storm "
+           "destroyed the old harbour bridge in Velmar, and said the crossing would reopen on "
+           "Thursday after an inspection. Shops along the harbour stayed shut for a second day "
+           "while crews cleared fallen trees from the main road into town.")
+ASSERTING = ("Storm Damage in Velmar\n\nThe storm destroyed the old harbour bridge in Velmar "
+             "late on Monday, two engineers who inspected the site told reporters. Crews spent "
+             "Tuesday clearing fallen trees from the roads, and ferries carried people across "
+             "the harbour while the town waited for a decision on a temporary crossing.")
+
+
+def test_a_reference_asserting_what_a_statement_denies_contradicts_it(make_client) -> None:
+    # the judge calls the pair "not mentioned" (small models do); the parse of the denial
+    # ("denied that the storm destroyed the old harbour bridge") and the reference that
+    # asserts it make it a contradiction, with the asserting passage as evidence
+    client, _ = make_client({"crosscheck": [completion(json.dumps(
+        {"verdict": "not_mentioned", "passage": "", "reason": "not there"}))]})
+    cc = analyze_with_references(parse_article(DENYING), [], client=client,
+                                 settings=client.settings,
+                                 reference_texts=[("engineers", ASSERTING)])
+    denial = item_for(cc, "denied that the storm")
+    v = denial.verdicts[0]
+    assert v.verdict == "contradicted" and v.evidence is not None
+    assert "destroyed the old harbour bridge" in v.evidence.text
+    # a reference on the same storm that does not assert the denied proposition is no clash
+    other = ASSERTING.replace("The storm destroyed the old harbour bridge in Velmar",
+                              "The storm flooded several shops near the harbour in Velmar")
+    cc = analyze_with_references(parse_article(DENYING), [], client=client,
+                                 settings=client.settings,
+                                 reference_texts=[("engineers", other)])
+    assert item_for(cc, "denied that the storm").verdicts[0].verdict == "not_mentioned"

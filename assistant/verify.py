@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
@@ -97,13 +97,19 @@ def _known_word(token: str, words: frozenset[str]) -> bool:
                                for w in words if len(w) >= 4)
 
 
-def unknown_names(sentence: str, source: str) -> list[str]:
-    """People, places and organisations of the sentence that the source never names."""
+@lru_cache(maxsize=64)
+def _parse(sentence: str) -> Any:
+    """One spaCy parse per sentence, shared by the name and content checks."""
     from .nlp import get_nlp
 
+    return get_nlp()(sentence)
+
+
+def unknown_names(sentence: str, source: str) -> list[str]:
+    """People, places and organisations of the sentence that the source never names."""
     words, _ = _vocabulary(source)
     problems = []
-    for ent in get_nlp()(sentence).ents:
+    for ent in _parse(sentence).ents:
         if ent.label_ not in _NAMED:
             continue
         tokens = [t for t in re.findall(r"[\w.'’-]+", ent.text) if _norm(t) not in _STOP and
@@ -122,10 +128,8 @@ def unknown_numbers(sentence: str, source: str) -> list[str]:
 
 def unknown_things(sentence: str, source: str) -> list[str]:
     """Two or more common nouns the source never uses: the sentence tells something else."""
-    from .nlp import get_nlp
-
     words, _ = _vocabulary(source)
-    unknown = [t.text for t in get_nlp()(sentence) if t.pos_ == "NOUN" and len(t.text) > 3 and
+    unknown = [t.text for t in _parse(sentence) if t.pos_ == "NOUN" and len(t.text) > 3 and
                not _known_word(t.lemma_, words) and not _known_word(t.text, words) and
                t.lemma_.lower() not in GENERIC_NOUNS]
     return [f"says things the article does not ({', '.join(unknown[:4])})"] \

@@ -24,6 +24,7 @@ _STOP = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", 
                    "most", "some", "any", "which", "who", "whom", "what", "when", "where"])
 # "denied ..." is read by its scope below, not by the three words after it
 _NEGATORS = frozenset(["not", "no", "never", "without"])
+_NOT_NEGATING = frozenset(["only", "just", "merely", "doubt"])
 _DENY_VERBS = frozenset(["deny", "reject", "dismiss", "refute", "dispute", "rebut"])
 # predicates that call a claim false; "true", "accurate", "correct" count when negated
 _FALSE = frozenset(["false", "untrue", "baseless", "unfounded", "incorrect", "fabricated",
@@ -49,11 +50,13 @@ def _stems(text: str) -> set[str]:
 
 
 def _negated_terms(text: str) -> set[str]:
-    """Content stems within three words after a negator ("had not collapsed" -> collap)."""
+    """Content stems within three words after a negator ("had not collapsed" -> collap);
+    "not only", "not just" and "no doubt" add rather than deny."""
     words = re.findall(r"[a-z0-9']+", text.lower())
     out: set[str] = set()
     for i, w in enumerate(words):
-        if w in _NEGATORS or w.endswith("n't"):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if (w in _NEGATORS or w.endswith("n't")) and nxt not in _NOT_NEGATING:
             out |= {x[:6] for x in words[i + 1:i + 4] if len(x) > 2 and x not in _STOP}
     return out
 

@@ -101,6 +101,9 @@ def test_a_denial_read_as_support_is_corrected_by_polarity() -> None:
     ("The minister said the claims about the new tax rise were true.",
      "The new tax rise was approved in March.", False),
     ("Police dismissed the report.", "The report said the police arrested ten people.", False),
+    # "not only" adds, it does not deny
+    ("The paper reported that not only did the army send tanks to the border, it also sent "
+     "drones.", "The army sent tanks to the border on Monday.", False),
 ])
 def test_a_denied_proposition_asserted_elsewhere_is_a_clash(statement: str, passage: str,
                                                            clash: bool) -> None:

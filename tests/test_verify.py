@@ -209,17 +209,23 @@ def test_a_question_about_someone_the_article_never_names_is_not_sent(make_clien
     assert not any("answer a reader" in str(c["messages"]) for c in create.calls)
 
 
-def test_an_answer_about_someone_other_than_asked_is_withheld(make_client, base) -> None:
+def _analysed(make_client, text: str):  # noqa: ANN001, ANN202
+    client, _ = make_client()
+    return parse_article(text), analyze(text=text, client=client, settings=client.settings)
+
+
+def _ask(make_client, art, analysis, question: str, answer: str, ids: list[str]):  # noqa: ANN001, ANN202
     client, _ = make_client({"qa": [completion(json.dumps({
-        "found": True, "sentence_ids": ["S1"],
-        "answer": "The Navy said a drone had been destroyed near the strait."}))]})
-    ans = answer_question("What did Abbas Varga say?", parse_article(TEXT), base, client)
+        "found": True, "sentence_ids": ids, "answer": answer}))]})
+    return answer_question(question, art, analysis, client)
+
+
+def test_an_answer_about_someone_other_than_asked_is_withheld(make_client, base) -> None:
+    said = "The Navy said a drone had been destroyed near the strait."
+    ans = _ask(make_client, parse_article(TEXT), base, "What did Abbas Varga say?", said, ["S1"])
     assert not ans.found and "someone other than Abbas Varga" in (ans.withheld or "")
     # the same answer to the question it does answer is shown
-    client, _ = make_client({"qa": [completion(json.dumps({
-        "found": True, "sentence_ids": ["S1"],
-        "answer": "The Navy said a drone had been destroyed near the strait."}))]})
-    ans = answer_question("What did the Navy say?", parse_article(TEXT), base, client)
+    ans = _ask(make_client, parse_article(TEXT), base, "What did the Navy say?", said, ["S1"])
     assert ans.found and ans.citations[0]["id"] == "S1"
 
 
@@ -232,17 +238,12 @@ PIER = ("Old Pier to Close\n\nThe Harbour Authority said on Monday that the old 
 def test_a_source_named_only_next_door_does_not_make_a_sentence_support(make_client) -> None:
     # the second sentence is the article's own narration: an answer crediting it to the
     # Harbour Authority (named in the sentence before) is not supported by it
-    client, _ = make_client()
-    a = analyze(text=PIER, client=client, settings=client.settings)
-    art = parse_article(PIER)
-    client, _ = make_client({"qa": [completion(json.dumps({
-        "found": True, "sentence_ids": ["S2"],
-        "answer": "The Harbour Authority said the pier was built in 1950."}))]})
-    ans = answer_question("When was the pier built?", art, a, client)
+    art, a = _analysed(make_client, PIER)
+    q = "When was the pier built?"
+    ans = _ask(make_client, art, a, q, "The Harbour Authority said the pier was built in 1950.",
+               ["S2"])
     assert not ans.found, ans.citations
-    client, _ = make_client({"qa": [completion(json.dumps({
-        "found": True, "sentence_ids": ["S2"], "answer": "The pier was built in 1950."}))]})
-    ans = answer_question("When was the pier built?", art, a, client)
+    ans = _ask(make_client, art, a, q, "The pier was built in 1950.", ["S2"])
     assert ans.found and [c["id"] for c in ans.citations] == ["S2"]
 
 
@@ -254,9 +255,7 @@ NESTED = ("Dam Safety Questions Linger\n\nIn a statement to the Valley Courier, 
 
 
 def test_an_answer_restating_the_articles_own_nested_attribution_passes(make_client) -> None:
-    client, _ = make_client()
-    a = analyze(text=NESTED, client=client, settings=client.settings)
-    art = parse_article(NESTED)
+    art, a = _analysed(make_client, NESTED)
     restated = ("Mara Lenz repeated what Governor Tom Hale has said for a week, that the Orsk "
                 "dam was safe and that no village would be evacuated.")
     assert check_sentence(restated, art, a).problems == []

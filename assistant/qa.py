@@ -129,7 +129,12 @@ def _speakers_of(cites: list[Sentence], analysis: ArticleAnalysis) -> list[str]:
         f.outlet for f in analysis.sourced_facts if ids & set(f.sentence_ids) and f.outlet]
 
 
-_UNNAMED = re.compile(r"^(an?|the|one|two|three|several|some)\s", re.I)
+_DETERMINERS = frozenset(["a", "an", "the", "one", "two", "three", "several", "some"])
+_UNNAMED = re.compile(rf"^({'|'.join(_DETERMINERS)})\s", re.I)
+
+
+def _qualifiers(who: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Z][\w-]+", who)} - _DETERMINERS
 
 
 def _both_unnamed(who: str, speakers: list[str]) -> bool:
@@ -137,8 +142,8 @@ def _both_unnamed(who: str, speakers: list[str]) -> bool:
     descriptions of one unnamed person, sharing what qualifies them."""
     if not _UNNAMED.match(who):
         return False
-    mine = {w.lower() for w in re.findall(r"[A-Z][\w-]+", who)}
-    return any(mine & {w.lower() for w in re.findall(r"[A-Z][\w-]+", s)} for s in speakers)
+    mine = _qualifiers(who)
+    return any(mine & _qualifiers(s) for s in speakers)
 
 
 def answer_question(question: str, article: Article, analysis: ArticleAnalysis,

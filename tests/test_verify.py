@@ -280,3 +280,13 @@ def test_a_statement_noun_names_its_owner_as_speaker() -> None:
     # a nationality before an organisation the parser reads as one name may be left out
     assert same_source("Russian Defense Ministry", "The Defense Ministry said")
     assert not same_source("Russian Navy", "The Defense Ministry said")
+
+
+def test_two_descriptions_of_one_unnamed_source_count_as_one() -> None:
+    from assistant.qa import _both_unnamed
+
+    assert _both_unnamed("An Iraqi army source", ["The Iraqi officer"])
+    # a determiner alone is no shared qualifier; a named speaker is not a description
+    assert not _both_unnamed("The spokesman", ["The minister"])
+    assert not _both_unnamed("A Syrian official", ["The Iraqi officer"])
+    assert not _both_unnamed("Ali Rahimi", ["The Iraqi officer"])

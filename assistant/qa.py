@@ -10,14 +10,13 @@ from rapidfuzz import fuzz
 
 from . import prompts
 from .article import Article, Sentence, neutralise
+from .attribution_check import same_source, sources_named
 from .client import LLMClient, start_run
 from .models import ArticleAnalysis, Strict
 from .sentences import split, whole_sentences
 from .verify import (
     check_sentence,
     join_initials,
-    same_source,
-    sources_named,
     supports,
     unknown_names,
     unknown_numbers,

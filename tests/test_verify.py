@@ -156,7 +156,7 @@ def test_the_headlines_own_framing_and_a_qualified_speaker(make_client) -> None:
 
 
 def test_acronyms_the_article_spells_out() -> None:
-    from assistant.verify import _expansions
+    from assistant.attribution_check import _expansions
 
     got = _expansions("The Harbor Pilots Association (HPA) said so. The UN (UN) met.")
     assert got["HPA"] == "Harbor Pilots Association"
@@ -266,8 +266,8 @@ def test_an_answer_restating_the_articles_own_nested_attribution_passes(make_cli
 
 
 def test_a_statement_noun_names_its_owner_as_speaker() -> None:
+    from assistant.attribution_check import same_source
     from assistant.candidates import extract
-    from assistant.verify import same_source
 
     text = ("Drills Continue Near the Port\n\nThe Defense Ministry statement said the drills "
             "near the port would continue through the weekend despite the protests. Maria "

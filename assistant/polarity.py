@@ -43,21 +43,25 @@ def content(text: str) -> set[str]:
     return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP}
 
 
+def _stem(word: str) -> str:
+    return re.sub(r"(ing|ed|es|s)$", "", word)[:6] if len(word) > 5 else word[:6]
+
+
 def _stems(text: str) -> set[str]:
     """Content words without their endings ("shelling" and "shelled" meet)."""
-    return {re.sub(r"(ing|ed|es|s)$", "", w)[:6] if len(w) > 5 else w[:6] for w in
-            re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP}
+    return {_stem(w) for w in re.findall(r"[a-z0-9]+", text.lower())
+            if len(w) > 2 and w not in _STOP}
 
 
 def _negated_terms(text: str) -> set[str]:
-    """Content stems within three words after a negator ("had not collapsed" -> collap);
+    """Content stems within three words after a negator ("had not collapsed" -> collaps);
     "not only", "not just" and "no doubt" add rather than deny."""
     words = re.findall(r"[a-z0-9']+", text.lower())
     out: set[str] = set()
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if (w in _NEGATORS or w.endswith("n't")) and nxt not in _NOT_NEGATING:
-            out |= {x[:6] for x in words[i + 1:i + 4] if len(x) > 2 and x not in _STOP}
+            out |= {_stem(x) for x in words[i + 1:i + 4] if len(x) > 2 and x not in _STOP}
     return out
 
 
@@ -101,14 +105,14 @@ def _asserts(text: str, scope: set[str]) -> bool:
     shared = _shared(scope, text)
     if len(shared) < ASSERTED_SHARE * len(scope):
         return False
-    return not (shared & _stems(" ".join(_negated_terms(text)))) and not any(
+    return not (shared & _negated_terms(text)) and not any(
         len(shared & s) >= 2 for s in denied_scopes(text))
 
 
 def polarity_clash(statement: str, passage: str) -> bool:
     """A shared content word negated on one side only, or one text denying what the other
     asserts."""
-    shared = content(statement) & content(passage)
+    shared = _stems(statement) & _stems(passage)
     if (_negated_terms(statement) ^ _negated_terms(passage)) & shared:
         return True
     return any(_asserts(passage, s) for s in denied_scopes(statement)) or any(

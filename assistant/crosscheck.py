@@ -15,10 +15,17 @@ from typing import Any
 from pydantic import Field, ValidationInfo, model_validator
 
 from . import embeddings, prompts
-from .article import Article, load_article
+from .article import Article, Sentence, load_article
 from .candidates import Attribution, extract, find_outlets_in
 from .client import LLMClient, start_run
-from .crosscheck_checks import Verdict, far_apart, same_event_verdict, text_date
+from .crosscheck_checks import (
+    Verdict,
+    agreeing_counts,
+    far_apart,
+    number_clash,
+    same_event_verdict,
+    text_date,
+)
 from .grounding import span
 from .llm_schemas import narrowed
 from .models import ArticleAnalysis, Span, Strict
@@ -156,6 +163,19 @@ def passages(ref: Article, query: str, k: int = 3) -> list[tuple[str, Any]]:
     return Retriever().passages(ref, query, k)
 
 
+def _more_specific(item: str, chosen: Sentence, cands: list[Sentence],
+                   retriever: Retriever) -> Sentence | None:
+    """Another retrieved passage that also confirms the item and gives more of its counts
+    ("two rockets" where the chosen one says "a rocket attack"): the better evidence."""
+    have = agreeing_counts(item, chosen.text)
+    best = max(cands, key=lambda s: agreeing_counts(item, s.text))
+    if best is chosen or agreeing_counts(item, best.text) <= have or \
+            number_clash(item, best.text) or \
+            not confirms(item, best.text, retriever.cosine(item, best.text)):
+        return None
+    return best
+
+
 def _original_source(ref: Article, facts_by_sentence: dict[str, list[Attribution]],
                      sentence_id: str, fallback: str) -> str:
     """The outlet a reference relies on for this passage ("according to AFP", "citing
@@ -254,6 +274,11 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
                 verdict, why = same_event_verdict(verdict, text, chosen.text, main_date,
                                                   dates[rid])
                 reason = why or reason
+            if verdict == "supported" and chosen is not None:
+                better = _more_specific(text, chosen, [s for _, s in cands], retriever)
+                if better is not None:
+                    chosen, ev = better, span(ref.text, better.start, better.end)
+                    orig = _original_source(ref, ref_facts[rid], chosen.id, rid)
             verdicts.append(ReferenceVerdict(reference=rid, verdict=verdict, evidence=ev,
                                              reason=reason, original_source=orig))
         support = [v for v in verdicts if v.verdict == "supported"]

@@ -81,6 +81,13 @@ def number_clash(item: str, passage: str) -> str | None:
     return None
 
 
+def agreeing_counts(item: str, passage: str) -> int:
+    """How many of the item's counted things ("two rockets") the passage gives the same
+    number for: the passage that shows the item's specifics is its evidence."""
+    a, b = counts(item), counts(passage)
+    return sum(1 for kind in a.keys() & b.keys() if a[kind] & b[kind])
+
+
 def far_apart(article_date: date | None, ref_date: date | None, passage: str) -> str | None:
     """Published over a month apart, and the passage does not name the article's month."""
     if article_date is None or ref_date is None:

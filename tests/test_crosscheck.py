@@ -237,3 +237,20 @@ def test_a_reference_asserting_what_a_statement_denies_contradicts_it(make_clien
                                  settings=client.settings,
                                  reference_texts=[("engineers", other)])
     assert item_for(cc, "denied that the storm").verdicts[0].verdict == "not_mentioned"
+
+
+def test_evidence_is_the_confirming_passage_with_the_items_numbers() -> None:
+    from assistant.crosscheck import Retriever, _more_specific
+
+    item = "Air defences intercepted two rockets fired at the Lindhaven base on Tuesday."
+    ref = parse_article("Air defences intercepted a rocket attack on the Lindhaven base on "
+                        "Tuesday, the army said. An officer said air defences intercepted two "
+                        "rockets fired at the Lindhaven base. Another said three rockets were "
+                        "fired at the Lindhaven base and intercepted by air defences.",
+                        min_words=1)
+    vague, specific, clashing = ref.sentences
+    r = Retriever()
+    assert _more_specific(item, vague, [vague, specific, clashing], r) is specific
+    assert _more_specific(item, specific, [vague, specific, clashing], r) is None
+    # a passage with other numbers is never the better evidence
+    assert _more_specific(item, vague, [vague, clashing], r) is None

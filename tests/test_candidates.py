@@ -97,6 +97,21 @@ def test_the_official_is_the_unnamed_official_introduced_before() -> None:
     assert later and later[0].speaker == "A port official"
 
 
+def test_a_name_set_off_by_dashes_is_the_speaker_and_keeps_the_later_pronoun() -> None:
+    art, c = cands("In an interview at her office, Mary Jane Olsen - Peterson's sister and "
+                   "partner on his radio show - says she first met him online. \"He has "
+                   "changed a lot since then,\" she says.")
+    assert {x.speaker for x in c.claims} == {"Mary Jane Olsen"}, [x.speaker for x in c.claims]
+
+
+def test_two_nouns_under_one_possessive_are_one_speaker() -> None:
+    art, c = cands("His sister and business partner said he was at home that night. The "
+                   "mayor and the governor said the bridge would reopen.")
+    assert [x.speaker for x in claim_in(art, c, "at home")] == ["His sister"]
+    assert {x.speaker for x in claim_in(art, c, "would reopen")} == {"The mayor",
+                                                                       "the governor"}
+
+
 def test_a_quote_over_several_sentences_is_one_claim() -> None:
     art, c = cands('"We warned the company twice. Nobody answered. Now the river is brown," '
                    'said Ilse Marne, a fisherman.')
@@ -155,3 +170,13 @@ def test_a_negated_dispute_is_no_conflict() -> None:
 def test_called_off_is_not_a_statement() -> None:
     art, c = cands("President Ana Lind called off the ceremony at the last moment on Friday.")
     assert not c.claims
+
+
+@pytest.mark.parametrize("sentence", [
+    "That said, the mayor cannot win the vote outright at this point.",
+    "Having said that, the council will meet again in June to vote on the plan.",
+    "Though the visitors speak barely a word of the language, their faces said a lot.",
+])
+def test_connectives_and_idioms_of_say_are_no_statements(sentence: str) -> None:
+    art, c = cands(sentence)
+    assert not claim_in(art, c, sentence[:20]), [x.speaker for x in c.claims]

@@ -25,6 +25,7 @@ from .speakers import (
     cited,
     fallback_subject,
     not_a_speaker,
+    one_referent,
     passive,
     quoted_objects,
     speaker_from,
@@ -278,7 +279,8 @@ class _SentenceReader:
                                     fallback_subject(span, tok, self.qrel))
             if subj is None or self._in_quote(subj):
                 continue
-            for t in [subj] + [c for c in subj.conjuncts if c.i > subj.i]:
+            for t in [subj] + [c for c in subj.conjuncts if c.i > subj.i and
+                               not one_referent(subj, c)]:
                 self._add(t, tok)
         self.according = [t for t in according_to(span) if not self._in_quote(t)]
         names = [self._name(t) for t in self.according]

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from .verbs import is_reporting
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 GOV_WORDS = re.compile(
     r"\b(ministry|government|commission|agency|department|council|parliament|cabinet|"
@@ -75,6 +75,17 @@ def subject(tok: Token) -> Token | None:
 _AGENT_VERBS = frozenset({"say", "state", "announce", "confirm", "report", "claim", "deny",
                           "reveal", "disclose", "deliver", "issue", "tell", "describe", "call",
                           "label", "brand", "characterize", "characterise", "dub"})
+
+
+def one_referent(head: Token, conj: Token) -> bool:
+    """Two singular nouns under one determiner or possessive name one speaker ("his sister
+    and partner", "the founder and chief executive"); "officials and analysts", "Ruiz and
+    Tanaka" or "the mayor and the governor" are two."""
+    def own_det(t: Token) -> bool:
+        return any(c.dep_ in {"det", "poss"} for c in t.children)
+
+    return (head.tag_ == "NN" and conj.tag_ == "NN" and not conj.ent_type_ and
+            own_det(head) and not own_det(conj))
 
 
 def passive(verb: Token) -> bool:
@@ -166,9 +177,27 @@ def speaker_from(tok: Token) -> tuple[str, str, str | None]:
     return name, stype, role
 
 
+_DASHES = {"-", "–", "—", "--"}
+
+
+def _name_before_dash(doc: Doc, a: int, b: int) -> int | None:
+    """End of a name set off by a spaced dash ("Ana Ruiz - the mayor's sister - said"): the
+    small parser reads the name as a modifier of the description after the dash."""
+    for i in range(a + 1, b):
+        if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            names = doc[a:i]
+            if all(t.pos_ == "PROPN" for t in names) and any(t.ent_type_ for t in names):
+                return i
+            return None
+    return None
+
+
 def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
     doc = tok.doc
     a, b = speaker_range(tok)
+    if (cut := _name_before_dash(doc, a, b)) is not None:
+        person = any(t.ent_type_ == "PERSON" for t in doc[a:cut])
+        return doc[a:cut].text, "person" if person else "organization", None
     text = doc[a:b].text
     near = {tok.i} | {c.i for c in tok.children if c.dep_ in {"appos", "compound"}} | (
         {tok.head.i} if tok.dep_ == "appos" else set())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .words import words
@@ -93,6 +94,8 @@ def is_reporting(tok: Token) -> bool:
         return False
     if tok.dep_ in {"amod", "compound"}:
         return False
+    if _discourse_marker(tok) or _says_nothing_in_words(tok):
+        return False
     if lemma == "call" and any(c.dep_ == "prt" for c in tok.children):
         return False  # "called off", "called up": not speech
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DIRECTIVE:
@@ -116,6 +119,26 @@ def is_reporting(tok: Token) -> bool:
         return False
     return not (lemma in {"expect", "believe", "suggest", "think"} and
                 tok.dep_ not in {"ROOT", "conj", "relcl", "parataxis", "acl"})
+
+
+_MARKER = re.compile(r"(?:(?:that|this)(?: being)? said|having said (?:that|this))\s*,",
+                     re.IGNORECASE)
+_AMOUNT = frozenset({"lot", "little", "nothing", "much", "volume", "volumes", "plenty"})
+
+
+def _discourse_marker(tok: Token) -> bool:
+    """"That said, ..." / "Having said that, ...": a connective, nobody's statement."""
+    sent = tok.sent
+    return tok.i - sent.start <= 2 and bool(_MARKER.match(sent.text))
+
+
+def _says_nothing_in_words(tok: Token) -> bool:
+    """"their faces said a lot", "said little about it": an amount, no reported content."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.lemma_.lower() == "say" and not deps & {"ccomp", "xcomp", "parataxis"} and \
+        any(c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() in _AMOUNT
+            for c in tok.children) and \
+        not any(c.is_punct and c.text in ":\"“'‘" for c in tok.children)
 
 
 _NOMINAL = frozenset({"warning", "statement", "threat", "assurance", "call", "appeal",

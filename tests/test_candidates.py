@@ -180,3 +180,17 @@ def test_called_off_is_not_a_statement() -> None:
 def test_connectives_and_idioms_of_say_are_no_statements(sentence: str) -> None:
     art, c = cands(sentence)
     assert not claim_in(art, c, sentence[:20]), [x.speaker for x in c.claims]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('A port official responded by saying the council should be careful "not to stir up '
+     'problems" on the quay.', "A port official"),
+    ("The minister resigned after saying the budget had been mismanaged for years.",
+     "The minister"),
+    ('"Very good reporter, very good reporter this guy," Ostrova, the town mayor and current '
+     "favourite in the county by a wide margin after winning the primary, said when Berg "
+     "asked her a question.", "Ostrova"),
+])
+def test_speakers_through_prepositions_and_long_appositions(sentence: str, speaker: str) -> None:
+    art, c = cands(sentence)
+    assert [x.speaker for x in claim_in(art, c, sentence[5:40])] == [speaker]

@@ -277,7 +277,12 @@ class _SentenceReader:
                 continue
             subj = subject(tok) or (None if passive(tok) else
                                     fallback_subject(span, tok, self.qrel))
-            if subj is None or self._in_quote(subj):
+            if subj is not None and self._in_quote(subj):
+                # the small parser takes the quote for the subject ('"...," Ruiz, the town's
+                # mayor since 2019, said'): the name set beside it outside the quote speaks
+                subj = next((c for c in subj.children if c.dep_ == "appos" and
+                             c.pos_ == "PROPN" and not self._in_quote(c)), None)
+            if subj is None:
                 continue
             for t in [subj] + [c for c in subj.conjuncts if c.i > subj.i and
                                not one_referent(subj, c)]:

@@ -35,6 +35,10 @@ _NOT_SPEAKER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
 _TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST"}
 
 
+# "quoted as saying", "responded by saying", "resigned after saying": the clause's subject
+_VIA_PREPS = frozenset({"as", "by", "after", "before", "in"})
+
+
 def subject(tok: Token) -> Token | None:
     """The speaker token of a reporting verb: its subject, climbing through participles and
     conjuncts ("..., adding", "and said"), the head noun of a relative clause ("X, who
@@ -65,7 +69,7 @@ def subject(tok: Token) -> Token | None:
             # "X said that A happened, and urged B": a slip of the parse, the urging is X's
             return subject(cur.head.head)
         if (cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl"} or
-                cur.dep_ == "prep" and cur.lower_ == "as") and cur.head is not cur:
+                cur.dep_ == "prep" and cur.lower_ in _VIA_PREPS) and cur.head is not cur:
             cur, hops = cur.head, hops + 1
             continue
         break

@@ -194,3 +194,26 @@ def test_connectives_and_idioms_of_say_are_no_statements(sentence: str) -> None:
 def test_speakers_through_prepositions_and_long_appositions(sentence: str, speaker: str) -> None:
     art, c = cands(sentence)
     assert [x.speaker for x in claim_in(art, c, sentence[5:40])] == [speaker]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("But ''the more interesting issue,'' Mr. Berg added, ''is whether the October report "
+     "was a one-time blip.''", "Berg"),  # the doubled marks of some archives
+    ("One employee at a shipping firm declined to speak on the record, saying it would be a "
+     "bad career move to be linked to the mayor.", "One employee at a shipping firm"),
+    ("Tomas Berg leads the council. He's said he gets his ideas about taxes from an old "
+     "novel.", "Tomas Berg"),
+])
+def test_quoted_objects_participles_after_refusals_and_has_said(sentence: str,
+                                                                 speaker: str) -> None:
+    art, c = cands(sentence)
+    found = claim_in(art, c, "issue") + claim_in(art, c, "career move") + \
+        claim_in(art, c, "his ideas")
+    assert [x.speaker for x in found] == [speaker]
+
+
+def test_added_with_a_plain_object_and_declined_to_say_stay_out() -> None:
+    art, c = cands("The bakery added a new oven last spring. The mayor declined to say "
+                   "whether the bridge would reopen. It's said that the mill was built in 1820.")
+    assert not claim_in(art, c, "oven") and not claim_in(art, c, "bridge") and \
+        not claim_in(art, c, "mill")

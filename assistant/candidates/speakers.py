@@ -56,6 +56,8 @@ def subject(tok: Token) -> Token | None:
                         "NOUN", "PROPN"} else None
                 return c
             if c.dep_ == "nsubjpass":
+                if has_said(cur):
+                    return c
                 if cur.lemma_.lower() in {"quote", "cite"}:
                     return c  # "X was quoted as saying"
                 if cur.lemma_.lower() in _AGENT_VERBS:
@@ -94,7 +96,16 @@ def one_referent(head: Token, conj: Token) -> bool:
 
 def passive(verb: Token) -> bool:
     """"is expected to", "was told": the grammatical subject is not the speaker."""
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and \
+        not has_said(verb)
+
+
+def has_said(verb: Token) -> bool:
+    """"He's said he ...": "has said" that the small parser reads as a passive."""
+    return verb.tag_ in {"VBD", "VBN"} and any(c.dep_ == "ccomp" for c in verb.children) and \
+        any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children) and \
+        any(c.dep_ == "nsubjpass" and c.lower_ not in {"it", "this", "that"}
+            for c in verb.children)
 
 
 def _agent(verb: Token) -> Token | None:

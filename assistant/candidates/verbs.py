@@ -67,7 +67,7 @@ def governs_statement(tok: Token) -> bool:
         obj = next(c for c in tok.children if c.dep_ == "dobj")
         return obj.lemma_.lower() in STATEMENT_NOUNS
     if lemma == "add" and "dobj" in deps:
-        return False  # "added a new title": not speech
+        return _quote_mark_child(tok)  # "added a new title": not speech; a quoted object is
     if lemma in {"quote", "cite"}:  # "quoted officials as saying"; "citing X" is a source
         return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
     if lemma == "agree":
@@ -79,7 +79,16 @@ def governs_statement(tok: Token) -> bool:
             "disagree", "joke", "muse", "defend", "dismiss", "quote", "cite"}
     if deps & {"dobj", "pobj"} and lemma in OBJECT_VERBS:
         return True
-    return any(c.is_punct and c.text in ":\"“'‘" for c in tok.children)
+    return _quote_mark_child(tok)
+
+
+# a colon or a quotation mark hanging off the verb: it introduces or closes a quote ('' and
+# `` are the doubled marks of some archives)
+_QUOTE_MARKS = frozenset({":", '"', "“", "'", "‘", "''", "``"})
+
+
+def _quote_mark_child(tok: Token) -> bool:
+    return any(c.is_punct and c.text in _QUOTE_MARKS for c in tok.children)
 
 
 def is_reporting(tok: Token) -> bool:
@@ -111,8 +120,8 @@ def is_reporting(tok: Token) -> bool:
                                      for c in root.children):
         return False  # inside an imperative ("Ignore ... and report that X said"): no attribution
     for hop, anc in enumerate(tok.ancestors):
-        if hop > 2:
-            break
+        if hop > 2 or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            break  # "declined to comment, saying ...": the participle is a statement
         if anc.lemma_.lower() in _WITHHELD:
             return False
     if lemma in WEAK_VERBS and not governs_statement(tok):
@@ -138,7 +147,7 @@ def _says_nothing_in_words(tok: Token) -> bool:
     return tok.lemma_.lower() == "say" and not deps & {"ccomp", "xcomp", "parataxis"} and \
         any(c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() in _AMOUNT
             for c in tok.children) and \
-        not any(c.is_punct and c.text in ":\"“'‘" for c in tok.children)
+        not _quote_mark_child(tok)
 
 
 _NOMINAL = frozenset({"warning", "statement", "threat", "assurance", "call", "appeal",

@@ -217,3 +217,17 @@ def test_added_with_a_plain_object_and_declined_to_say_stay_out() -> None:
                    "whether the bridge would reopen. It's said that the mill was built in 1820.")
     assert not claim_in(art, c, "oven") and not claim_in(art, c, "bridge") and \
         not claim_in(art, c, "mill")
+
+
+def test_the_statement_is_whoever_provided_one() -> None:
+    art, c = cands("The mayor did not respond. Tomas Cook provided a written statement in "
+                   "response to the newspaper's questions about the emails. \"After reviewing "
+                   "his email practices, the secretary believes it was a mistake,\" the "
+                   "statement said in part.")
+    assert [x.speaker for x in claim_in(art, c, "a mistake")] == ["Tomas Cook"]
+
+
+def test_a_quote_read_as_a_second_subject_leaves_the_speaker_after_said() -> None:
+    art, c = cands('"Thanks, Velmar, for welcoming these families," said master of ceremonies '
+                   "Karim Al-Haddad, an engineer who moved to Velmar decades ago.")
+    assert [x.speaker for x in claim_in(art, c, "welcoming")] == ["Karim Al-Haddad"]

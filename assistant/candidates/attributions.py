@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 _REPORT_NOUNS = re.compile(r"\b(report|reports|story|article|investigation|dispatch|analysis|"
                            r"editorial|reporting|broadcast|bulletin|survey)\b", re.IGNORECASE)
 # "Al-Resalah's knowledgeable sources", "the agency's sources": the outlet reports them.
+_ISSUING = frozenset({"issue", "provide", "release", "give", "send", "publish", "put",
+                      "deliver", "email", "post"})
 _SOURCES = re.compile(r"['’]s\s+[“\"]?(?:\w+\s+){0,2}(sources?|officials?)\b")
 TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "general",
                          "commander", "secretary", "governor", "mayor", "senator", "leader",
@@ -280,8 +282,10 @@ class _SentenceReader:
             if subj is not None and self._in_quote(subj):
                 # the small parser takes the quote for the subject ('"...," Ruiz, the town's
                 # mayor since 2019, said'): the name set beside it outside the quote speaks
-                subj = next((c for c in subj.children if c.dep_ == "appos" and
-                             c.pos_ == "PROPN" and not self._in_quote(c)), None)
+                subj = next((c for c in tok.children if c.dep_ == "nsubj" and
+                             not self._in_quote(c)), None) or \
+                    next((c for c in subj.children if c.dep_ == "appos" and
+                          c.pos_ == "PROPN" and not self._in_quote(c)), None)
             if subj is None:
                 continue
             for t in [subj] + [c for c in subj.conjuncts if c.i > subj.i and
@@ -507,8 +511,13 @@ class _SentenceReader:
                 continue  # only the subject of the main clause carries the topic on
             name, stype, role = speaker_from(ent.root)
             outlet = canonical_outlet(name)
-            self.memory.add(name, stype, role, self.p.start + ent.root.idx, speaker=False,
-                            outlet=outlet if is_named_outlet(outlet) else None)
+            # "Cook provided a written statement": a later "the statement said" is Cook's
+            issued = ent.root.head.lemma_.lower() in _ISSUING and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "statement"
+                for c in ent.root.head.children)
+            self.memory.add(name, stype, role, self.p.start + ent.root.idx, speaker=issued,
+                            outlet=outlet if is_named_outlet(outlet) else None,
+                            channel="statement" if issued else None)
             if stype == "person":
                 self.memory.note_gender(name, self.s.text)
         for a, _b, canon in find_outlets_in(channels.blank_quotes(self.s.text)):

@@ -213,10 +213,11 @@ def test_quoted_objects_participles_after_refusals_and_has_said(sentence: str,
 
 
 def test_added_with_a_plain_object_and_declined_to_say_stay_out() -> None:
-    art, c = cands("The bakery added a new oven last spring. The mayor declined to say "
+    art, c = cands("The bakery added a new oven last spring. Tomas Berg can add a new title "
+                   'to his resume: "song writer." The mayor declined to say '
                    "whether the bridge would reopen. It's said that the mill was built in 1820.")
     assert not claim_in(art, c, "oven") and not claim_in(art, c, "bridge") and \
-        not claim_in(art, c, "mill")
+        not claim_in(art, c, "mill") and not claim_in(art, c, "new title")
 
 
 def test_the_statement_is_whoever_provided_one() -> None:

@@ -67,7 +67,9 @@ def governs_statement(tok: Token) -> bool:
         obj = next(c for c in tok.children if c.dep_ == "dobj")
         return obj.lemma_.lower() in STATEMENT_NOUNS
     if lemma == "add" and "dobj" in deps:
-        return _quote_mark_child(tok)  # "added a new title": not speech; a quoted object is
+        # "added a new title: 'song writer'": not speech; "'The issue,' he added" is
+        return any(c.is_punct and c.text in _QUOTE_MARKS - {":"} and c.i < tok.i
+                   for c in tok.children)
     if lemma in {"quote", "cite"}:  # "quoted officials as saying"; "citing X" is a source
         return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
     if lemma == "agree":

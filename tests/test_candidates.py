@@ -110,6 +110,10 @@ def test_two_nouns_under_one_possessive_are_one_speaker() -> None:
     assert [x.speaker for x in claim_in(art, c, "at home")] == ["His sister"]
     assert {x.speaker for x in claim_in(art, c, "would reopen")} == {"The mayor",
                                                                        "the governor"}
+    art, c = cands("Ostrova, the town mayor and current favourite in the county, said the "
+                   "vote would go ahead. Ruiz and aides said the plan was dead.")
+    assert [x.speaker for x in claim_in(art, c, "vote would")] == ["Ostrova"]
+    assert {x.speaker for x in claim_in(art, c, "plan was dead")} == {"Ruiz", "aides"}
 
 
 def test_a_quote_over_several_sentences_is_one_claim() -> None:
@@ -221,10 +225,10 @@ def test_added_with_a_plain_object_and_declined_to_say_stay_out() -> None:
 
 
 def test_the_statement_is_whoever_provided_one() -> None:
-    art, c = cands("The mayor did not respond. Tomas Cook provided a written statement in "
-                   "response to the newspaper's questions about the emails. \"After reviewing "
-                   "his email practices, the secretary believes it was a mistake,\" the "
-                   "statement said in part.")
+    art, c = cands("The mayor did not respond. The Herald said Tomas Cook provided a written "
+                   "statement in response to the newspaper's questions about the emails. "
+                   "\"After reviewing his email practices, the secretary believes it was a "
+                   "mistake,\" the statement said in part.")
     assert [x.speaker for x in claim_in(art, c, "a mistake")] == ["Tomas Cook"]
 
 

@@ -506,15 +506,16 @@ class _SentenceReader:
         for ent in span.ents:
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"} or ent.root.i in said:
                 continue
-            if ent.root.dep_ != "nsubj" or ent.root.head.dep_ != "ROOT" or \
+            # "(The Times said) Cook provided a written statement": a later "the statement
+            # said" is Cook's
+            issued = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in _ISSUING \
+                and any(c.dep_ == "dobj" and c.lemma_.lower() == "statement"
+                        for c in ent.root.head.children)
+            if not issued and (ent.root.dep_ != "nsubj" or ent.root.head.dep_ != "ROOT") or \
                     self._in_quote(ent.root):
                 continue  # only the subject of the main clause carries the topic on
             name, stype, role = speaker_from(ent.root)
             outlet = canonical_outlet(name)
-            # "Cook provided a written statement": a later "the statement said" is Cook's
-            issued = ent.root.head.lemma_.lower() in _ISSUING and any(
-                c.dep_ == "dobj" and c.lemma_.lower() == "statement"
-                for c in ent.root.head.children)
             self.memory.add(name, stype, role, self.p.start + ent.root.idx, speaker=issued,
                             outlet=outlet if is_named_outlet(outlet) else None,
                             channel="statement" if issued else None)

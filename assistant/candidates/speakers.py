@@ -85,13 +85,16 @@ _AGENT_VERBS = frozenset({"say", "state", "announce", "confirm", "report", "clai
 
 def one_referent(head: Token, conj: Token) -> bool:
     """Two singular nouns under one determiner or possessive name one speaker ("his sister
-    and partner", "the founder and chief executive"); "officials and analysts", "Ruiz and
-    Tanaka" or "the mayor and the governor" are two."""
+    and partner", "the founder and chief executive"), as does a name and a bare singular
+    noun; "officials and analysts", "Ruiz and Tanaka" or "the mayor and the governor" are
+    two."""
     def own_det(t: Token) -> bool:
         return any(c.dep_ in {"det", "poss"} for c in t.children)
 
-    return (head.tag_ == "NN" and conj.tag_ == "NN" and not conj.ent_type_ and
-            own_det(head) and not own_det(conj))
+    if conj.tag_ != "NN" or conj.ent_type_ or own_det(conj):
+        return False
+    # "Ruiz, the mayor and current party leader": a description coordinated to a name
+    return head.pos_ == "PROPN" or (head.tag_ == "NN" and own_det(head))
 
 
 def passive(verb: Token) -> bool:

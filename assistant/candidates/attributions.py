@@ -39,9 +39,10 @@ if TYPE_CHECKING:
 
 _REPORT_NOUNS = re.compile(r"\b(report|reports|story|article|investigation|dispatch|analysis|"
                            r"editorial|reporting|broadcast|bulletin|survey)\b", re.IGNORECASE)
-# "Al-Resalah's knowledgeable sources", "the agency's sources": the outlet reports them.
+# verbs of issuing a statement ("Cook provided a written statement")
 _ISSUING = frozenset({"issue", "provide", "release", "give", "send", "publish", "put",
                       "deliver", "email", "post"})
+# "Al-Resalah's knowledgeable sources", "the agency's sources": the outlet reports them.
 _SOURCES = re.compile(r"['’]s\s+[“\"]?(?:\w+\s+){0,2}(sources?|officials?)\b")
 TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "general",
                          "commander", "secretary", "governor", "mayor", "senator", "leader",

@@ -68,7 +68,7 @@ def governs_statement(tok: Token) -> bool:
         return obj.lemma_.lower() in STATEMENT_NOUNS
     if lemma == "add" and "dobj" in deps:
         # "added a new title: 'song writer'": not speech; "'The issue,' he added" is
-        return any(c.is_punct and c.text in _QUOTE_MARKS - {":"} and c.i < tok.i
+        return any(c.is_punct and c.text in _QUOTATION_MARKS and c.i < tok.i
                    for c in tok.children)
     if lemma in {"quote", "cite"}:  # "quoted officials as saying"; "citing X" is a source
         return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
@@ -87,6 +87,7 @@ def governs_statement(tok: Token) -> bool:
 # a colon or a quotation mark hanging off the verb: it introduces or closes a quote ('' and
 # `` are the doubled marks of some archives)
 _QUOTE_MARKS = frozenset({":", '"', "“", "'", "‘", "''", "``"})
+_QUOTATION_MARKS = _QUOTE_MARKS - {":"}
 
 
 def _quote_mark_child(tok: Token) -> bool:

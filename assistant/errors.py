@@ -67,12 +67,15 @@ class LLMOutputError(LLMError):
 
 
 class PromptError(AssistantError):
-    """A prompt template is missing or was rendered without one of its variables."""
+    """A prompt template is missing, or was rendered without one of its variables or with a
+    value it has no place for."""
 
-    def __init__(self, message: str, *, template: str, missing: list[str] | None = None) -> None:
+    def __init__(self, message: str, *, template: str, missing: list[str] | None = None,
+                 unused: list[str] | None = None) -> None:
         super().__init__(message)
         self.template = template
         self.missing = missing or []
+        self.unused = unused or []
 
 
 class GoldFormatError(AssistantError):

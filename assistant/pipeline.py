@@ -163,8 +163,10 @@ class _Run:
 
     def _candidate_lines(self, only: set[str] | None = None
                          ) -> tuple[str, str, type[Attributions]]:
-        """Candidates the model must check, the sentences already attributed by the parser,
-        and the answer model narrowed to the listed ids and the unattributed sentences."""
+        """Candidates the model must check, the sentences already attributed by the parser
+        (listed in the combined prompt only: the decomposed check's answer model already
+        excludes them), and the answer model narrowed to the listed ids and the unattributed
+        sentences."""
         lines, listed, covered = [], [], []
         for cid, c in self.cand_ids.items():
             if only is not None and c.sentence.id not in only:
@@ -243,9 +245,9 @@ class _Run:
         for sids in chunks:
             only = set(sids) if len(chunks) > 1 else None
             msgs = self._prefix(sids if len(chunks) > 1 else None)
-            lines, done, answer = self._candidate_lines(only)
+            lines, _, answer = self._candidate_lines(only)
             msgs[-1]["content"] += "\n\n" + prompts.render(
-                "attributions", candidates=lines, covered=done,
+                "attributions", candidates=lines,
                 organisations=self._organisation_lines(only)[0])
             jobs.append(("attributions", msgs, answer, 400))
         first = chunks[0] if len(chunks) > 1 else None

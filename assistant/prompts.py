@@ -1,4 +1,6 @@
-"""Prompt templates live in prompts/*.txt with $named variables; a missing variable is an error."""
+"""Prompt templates live in prompts/*.txt with $named variables; a missing variable is an
+error, and so is a value the template does not use (a line dropped from a template must not
+leave the code computing what it held)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,10 @@ def render(name: str, **values: str) -> str:
     if missing:
         raise PromptError(f"prompt {name!r} needs {', '.join(missing)}", template=name,
                           missing=missing)
+    unused = sorted(set(values) - wanted)
+    if unused:
+        raise PromptError(f"prompt {name!r} has no place for {', '.join(unused)}",
+                          template=name, unused=unused)
     return tmpl.substitute(values)
 
 

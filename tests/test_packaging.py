@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import __version__, prompts
+from assistant import PromptError, __version__, prompts
 from tests.conftest import ROOT
 
 
@@ -49,3 +49,19 @@ def test_version_is_reported() -> None:
                        capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.strip() == f"newsgrounder {__version__}"
     assert __version__[0].isdigit()
+
+
+def test_render_refuses_a_missing_variable() -> None:
+    with pytest.raises(PromptError) as err:
+        prompts.render("summary_fix")
+    assert err.value.missing == ["problems"]
+    assert "summary_fix" in str(err.value)
+
+
+def test_render_refuses_a_value_the_template_has_no_place_for() -> None:
+    # a line dropped from a template must not leave the code computing what it held
+    with pytest.raises(PromptError) as err:
+        prompts.render("summary_fix", problems="S2 names no source", covered="S1, S3")
+    assert err.value.unused == ["covered"]
+    assert "no place for covered" in str(err.value)
+    assert "S2 names no source" in prompts.render("summary_fix", problems="S2 names no source")

@@ -131,6 +131,25 @@ def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker() -> None:
     assert later and later[0].speaker == "Pia Holm" and later[0].kind == "direct"
 
 
+@pytest.mark.parametrize("frame", ["Ivo Sander asked reporters after the vote.",
+                                   "Ivo Sander asked.", "Ivo Sander said."])
+def test_a_quoted_question_keeps_the_speaker_of_the_frame_after_it(frame: str) -> None:
+    # spaCy ends a sentence at '?"': the frame that follows is glued back, so the question
+    # is not taken for a continued quote of the previous speaker
+    art, c = cands('Mayor Lina Ostrow said: "The bridge will open in May." '
+                   f'"Who will pay for the repairs?" {frame}')
+    q = claim_in(art, c, "Who will pay")
+    assert q and q[0].speaker == "Ivo Sander" and q[0].resolved_from is None
+    assert not any(art.text[x.start:x.end] == frame for x in c.claims)
+    assert len([s for s in art.sentences if "Who will pay" in s.text]) == 1
+
+
+def test_a_quoted_question_before_unrelated_narration_stays_apart() -> None:
+    art, c = cands('Mayor Lina Ostrow said: "The bridge will open in May." '
+                   '"Who will pay for the repairs?" The question, Ivo Sander said, was fair.')
+    assert not any("Who will pay" in s.text and "question" in s.text for s in art.sentences)
+
+
 def test_single_quotes_in_british_style() -> None:
     spans = quote_spans("'It was an accident,' he said. Iran's officials' plans were not shown.")
     assert len(spans) == 1

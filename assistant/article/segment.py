@@ -46,6 +46,13 @@ _CAPTION_MARK = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_CHARS = "\"“”‘’'"
+# A quote that ends on "?" or "!" ends spaCy's sentence too: '"Why now?" Kay asked.' Its
+# frame follows as a sentence of its own, which begins with the speaker and a speech verb.
+_QUESTION_QUOTE = re.compile(r"^[\"“‘'].*[?!][\"”’']$", re.DOTALL)
+_FRAME_SENTENCE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}?\s+(?:said|says|asked|asks|added|told|wrote|"
+    r"shouted|yelled|cried|exclaimed|replied|responded|wondered|demanded|insisted|warned|"
+    r"declared|explained|continued|tweeted|posted|joked|quipped)\b[^\"“”]*$")
 
 
 def _split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -154,6 +161,11 @@ def _crosses(quotes: list[QuoteSpan], boundary: int) -> bool:
     return any(q.start < boundary < q.end and not q.open_end for q in quotes)
 
 
+def _frame_of(quote: str, sentence: str) -> bool:
+    """`sentence` is the frame of the question or exclamation quoted just before it."""
+    return bool(_QUESTION_QUOTE.match(quote)) and bool(_FRAME_SENTENCE.match(sentence))
+
+
 def _merge_splits(body: list[Paragraph]) -> None:
     """spaCy cuts inside quotes and after a closing mark; glue '"A. B," he said.' back into one
     sentence so a quote and its attribution stay together. A quote left open at the end of a
@@ -163,7 +175,7 @@ def _merge_splits(body: list[Paragraph]) -> None:
         merged: list[Sentence] = []
         for s in p.sentences:
             if merged and (s.text[:1].islower() or s.text in _QUOTE_CHARS or
-                           _crosses(p.quotes, s.start)):
+                           _crosses(p.quotes, s.start) or _frame_of(merged[-1].text, s.text)):
                 prev = merged[-1]
                 prev.end = s.end
                 prev.text = p.text[prev.start - p.start:s.end - p.start]

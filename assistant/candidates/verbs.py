@@ -81,7 +81,7 @@ def governs_statement(tok: Token) -> bool:
             "disagree", "joke", "muse", "defend", "dismiss", "quote", "cite"}
     if deps & {"dobj", "pobj"} and lemma in OBJECT_VERBS:
         return True
-    return _quote_mark_child(tok)
+    return _quote_mark_child(tok) or _frames_quote_before(tok)
 
 
 # a colon or a quotation mark hanging off the verb: it introduces or closes a quote ('' and
@@ -92,6 +92,16 @@ _QUOTATION_MARKS = _QUOTE_MARKS - {":"}
 
 def _quote_mark_child(tok: Token) -> bool:
     return any(c.is_punct and c.text in _QUOTE_MARKS for c in tok.children)
+
+
+def _frames_quote_before(tok: Token) -> bool:
+    """'"Why now?" Kay asked.': spaCy ends a sentence at the quoted question, so the verb
+    heading the next one has no quote in its tree; the quote right before that sentence is
+    what it frames."""
+    first = tok.sent.start
+    doc = tok.doc
+    return tok.dep_ == "ROOT" and first >= 2 and doc[first - 1].text in _QUOTATION_MARKS \
+        and doc[first - 2].text in {"?", "!"}
 
 
 def is_reporting(tok: Token) -> bool:

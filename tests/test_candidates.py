@@ -150,6 +150,33 @@ def test_a_quoted_question_before_unrelated_narration_stays_apart() -> None:
     assert not any("Who will pay" in s.text and "question" in s.text for s in art.sentences)
 
 
+def test_asked_about_makes_the_answer_the_claim_not_the_question() -> None:
+    # "Asked about X," : the subject was asked; the statement is what follows
+    art, c = cands("Asked about the mayor's calling the plan a scam last week, Governor Mira "
+                   "Pell blamed the harbor council for the lost season.")
+    pell = [x for x in c.claims if x.speaker.endswith("Pell")]
+    assert pell and all("blamed" in art.text[x.start:x.end] for x in pell)
+
+
+def test_a_gerund_after_a_preposition_is_an_act_not_a_statement() -> None:
+    art, c = cands("Mayor Ana Ostrow has not signed any new contracts since announcing her "
+                   "candidacy in May.")
+    assert not claim_in(art, c, "announcing")
+    art, c = cands("Mayor Ana Ostrow surprised the council by saying the port would close.")
+    assert claim_in(art, c, "the port would close")
+
+
+def test_a_relative_clause_is_not_part_of_the_speaker_name() -> None:
+    art, c = cands("The harbor master, who spoke to reporters at the pier on Monday, said the "
+                   "channel would reopen within a week.")
+    assert [x.speaker for x in c.claims] == ["The harbor master"]
+    # the anonymity clause stays with the unnamed source's cue: one cue, not two
+    art, c = cands("A port official, who declined to be named, said the channel was blocked.")
+    assert [x.speaker for x in c.claims] == ["A port official"]
+    anon = [u for u in c.cues if u.kind == "anonymous_source"]
+    assert len(anon) == 1 and anon[0].cue == "A port official, who declined to be named"
+
+
 def test_single_quotes_in_british_style() -> None:
     spans = quote_spans("'It was an accident,' he said. Iran's officials' plans were not shown.")
     assert len(spans) == 1

@@ -168,6 +168,10 @@ def is_anonymous(name: str) -> bool:
     return not re.match(r"[A-Z][a-z]", rest)
 
 
+_ANONYMITY_AFTER = re.compile(r",\s*(?:who|which) (?:asked|spoke on condition|requested|declined|"
+                              r"refused) (?:not )?to be (?:named|identified)")
+
+
 def _attribution_cues(article: Article, claims: list[Attribution],
                       facts: list[Attribution]) -> list[Cue]:
     cues: list[Cue] = []
@@ -183,7 +187,11 @@ def _attribution_cues(article: Article, claims: list[Attribution],
             kind = "anonymous_source" if _ANON_KIND.search(c.speaker) and not re.search(
                 r"^(residents|witnesses|workers|people)$", c.speaker, re.IGNORECASE) \
                 else "vague_attribution"
-            add(kind, c.speaker, c.sentence)
+            at = article.text.find(c.speaker, c.sentence.start, c.sentence.end)
+            after = article.text[at + len(c.speaker):c.sentence.end] if at >= 0 else ""
+            cond = _ANONYMITY_AFTER.match(after)
+            # "A source, who declined to be named": one cue, the source and its condition
+            add(kind, c.speaker + cond.group(0) if cond else c.speaker, c.sentence)
     for f in facts:
         for src in f.underlying:
             if is_anonymous(src):

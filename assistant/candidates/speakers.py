@@ -144,14 +144,21 @@ def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]
 
 def phrase(tok: Token) -> tuple[int, int]:
     """Token index range of a subject noun phrase, without its relative clauses or conjuncts."""
-    left, right = tok.i, tok.i
+    kept = {tok.i}
     for t in tok.subtree:
-        if t.dep_ in {"conj", "cc", "relcl", "acl"} and t.head == tok:
+        if t.dep_ in {"conj", "cc", "relcl"} and t.head == tok:
             continue
         if any(a.dep_ in {"conj", "relcl"} and a.head == tok for a in t.ancestors
                if a != tok and a.i != tok.i and tok in a.ancestors):
             continue
-        left, right = min(left, t.i), max(right, t.i)
+        kept.add(t.i)
+    # the unbroken run around the head: the comma closing a relative clause ("The mayor, who
+    # spoke to reporters, said") belongs to the head but must not pull the clause back in
+    left, right = tok.i, tok.i
+    while left - 1 in kept:
+        left -= 1
+    while right + 1 in kept:
+        right += 1
     doc = tok.doc
     while right > left and (doc[right].is_punct or doc[right].lower_ in {"who", "which"}):
         right -= 1

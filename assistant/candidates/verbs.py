@@ -94,6 +94,15 @@ def _quote_mark_child(tok: Token) -> bool:
     return any(c.is_punct and c.text in _QUOTE_MARKS for c in tok.children)
 
 
+# Verbs whose passive participle makes the subject the one spoken to: "Asked about ...".
+_ADDRESSED = frozenset({"ask", "tell", "question", "inform", "brief", "remind", "urge"})
+
+
+def _clause_or_quote(tok: Token) -> bool:
+    deps = {c.dep_ for c in tok.children}
+    return bool(deps & {"ccomp", "parataxis", "oprd"}) or _quote_mark_child(tok)
+
+
 def _frames_quote_before(tok: Token) -> bool:
     """'"Why now?" Kay asked.': spaCy ends a sentence at the quoted question, so the verb
     heading the next one has no quote in its tree; the quote right before that sentence is
@@ -118,6 +127,11 @@ def is_reporting(tok: Token) -> bool:
         return False
     if _discourse_marker(tok) or _says_nothing_in_words(tok):
         return False
+    if lemma in _ADDRESSED and tok.tag_ == "VBN" and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
+        return False  # "Asked about the delay, X said ...": X was asked; X's answer is the claim
+    if tok.dep_ == "pcomp" and not _clause_or_quote(tok):
+        return False  # "since announcing her candidacy", "for admitting refugees": an act
     if lemma == "call" and any(c.dep_ == "prt" for c in tok.children):
         return False  # "called off", "called up": not speech
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DIRECTIVE:

@@ -164,6 +164,8 @@ def test_a_gerund_after_a_preposition_is_an_act_not_a_statement() -> None:
     assert not claim_in(art, c, "announcing")
     art, c = cands("Mayor Ana Ostrow surprised the council by saying the port would close.")
     assert claim_in(art, c, "the port would close")
+    art, c = cands("Mayor Ana Ostrow resigned on Friday after denying the allegations of fraud.")
+    assert claim_in(art, c, "denying the allegations")
 
 
 def test_a_relative_clause_is_not_part_of_the_speaker_name() -> None:

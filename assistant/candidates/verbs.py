@@ -98,11 +98,6 @@ def _quote_mark_child(tok: Token) -> bool:
 _ADDRESSED = frozenset({"ask", "tell", "question", "inform", "brief", "remind", "urge"})
 
 
-def _clause_or_quote(tok: Token) -> bool:
-    deps = {c.dep_ for c in tok.children}
-    return bool(deps & {"ccomp", "parataxis", "oprd"}) or _quote_mark_child(tok)
-
-
 def _frames_quote_before(tok: Token) -> bool:
     """'"Why now?" Kay asked.': spaCy ends a sentence at the quoted question, so the verb
     heading the next one has no quote in its tree; the quote right before that sentence is
@@ -130,8 +125,9 @@ def is_reporting(tok: Token) -> bool:
     if lemma in _ADDRESSED and tok.tag_ == "VBN" and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
         return False  # "Asked about the delay, X said ...": X was asked; X's answer is the claim
-    if tok.dep_ == "pcomp" and not _clause_or_quote(tok):
-        return False  # "since announcing her candidacy", "for admitting refugees": an act
+    if tok.dep_ == "pcomp" and not governs_statement(tok):
+        return False  # "since announcing her candidacy": an act ("after denying the
+        # allegations", "by saying that ..." still report)
     if lemma == "call" and any(c.dep_ == "prt" for c in tok.children):
         return False  # "called off", "called up": not speech
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DIRECTIVE:

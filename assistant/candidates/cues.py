@@ -16,6 +16,10 @@ from .model import Attribution, Cue
 from .quotes import find_quotes
 from .speakers import ANON_HEAD
 
+# "who declined to be named": a cue on its own, and part of its source's cue when it follows
+# an unnamed speaker's name
+_ANONYMITY = (r"(?:who|which) (?:asked|spoke on condition|requested|declined|refused) (?:not )?"
+              r"to be (?:named|identified)")
 # (kind, pattern): phrase-level, case-insensitive.
 CUES: tuple[tuple[str, str], ...] = (
     ("hedge", r"\bat least(?= (\d|one|two|three|four|five|six|seven|eight|nine|ten|a |an |half|several|some|\w+ (hundred|thousand|dozen)))"),
@@ -51,8 +55,7 @@ CUES: tuple[tuple[str, str], ...] = (
     ("prediction", r"\b(plans?|planning|planned) to\b"),
     ("prediction", r"\b(increases?|raises?) the (likelihood|risk|chances?)\b"),
     ("prediction", r"\bwould be (severe|swift|decisive|harsh|crushing|devastating)\b"),
-    ("anonymous_source", r"\b(who|which) (asked|spoke on condition|requested|declined|refused)"
-                         r" (not )?to be (named|identified)\b"),
+    ("anonymous_source", rf"\b{_ANONYMITY}\b"),
     ("anonymous_source", r"\bon (the )?condition (of|that he|that she|that they)"
                          r" (anonymity|not be (named|identified))\b"),
     ("anonymous_source", r"\bspoke (to \w+ )?on condition of anonymity\b"),
@@ -168,8 +171,7 @@ def is_anonymous(name: str) -> bool:
     return not re.match(r"[A-Z][a-z]", rest)
 
 
-_ANONYMITY_AFTER = re.compile(r",\s*(?:who|which) (?:asked|spoke on condition|requested|declined|"
-                              r"refused) (?:not )?to be (?:named|identified)")
+_ANONYMITY_AFTER = re.compile(rf",\s*{_ANONYMITY}")
 
 
 def _attribution_cues(article: Article, claims: list[Attribution],

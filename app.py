@@ -13,6 +13,7 @@ import streamlit as st
 from assistant import (
     AssistantError,
     InputError,
+    as_turns,
     examples_data,
     parse_article,
     resolve_settings,
@@ -67,6 +68,9 @@ with st.sidebar:
     base_url = st.text_input("Base URL", os.environ.get("OPENAI_BASE_URL", ""),
                              disabled=backend == "embedded")
     model = st.text_input("Model", os.environ.get("NEWSGROUNDER_MODEL", ""))
+    st.toggle("One claim per speaker turn", key="per_turn",
+              help="A quote that runs on after 'X said.' with no saying verb of its own is "
+              "shown as part of the statement before it, not as a claim of its own.")
     st.caption("API key: " + ("set (from secrets or environment)" if _secret_key()
                               else "not set"))
     st.header("Start")
@@ -87,6 +91,7 @@ def client_and_settings() -> tuple[Any, Any]:
 
 
 def show_analysis(a: ArticleAnalysis) -> None:
+    a = as_turns(a) if state.get("per_turn") else a
     for row in flag_rows(a):
         st.warning(f"{row['what']}: “{row['where']}”")
     st.subheader("Summary")
@@ -220,7 +225,8 @@ for i, m in enumerate(state.messages):
 if state.analysis is not None:
     with st.sidebar:
         st.header("Download")
-        done: ArticleAnalysis = state.analysis
+        done: ArticleAnalysis = as_turns(state.analysis) if state.get("per_turn") \
+            else state.analysis
         st.download_button("Analysis (JSON)", done.model_dump_json(indent=2),
                            file_name="analysis.json", mime="application/json")
         st.download_button("Analysis (Markdown)", to_markdown(done), file_name="analysis.md",

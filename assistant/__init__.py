@@ -31,6 +31,7 @@ from .pipeline import analyze, analyze_article, analyze_async
 from .qa import Answer, answer_question
 from .render import to_markdown
 from .settings import Settings, resolve_settings
+from .turns import as_turns
 
 try:
     __version__ = version("newsgrounder")
@@ -42,6 +43,6 @@ __all__ = ["__version__",
     "GoldFormatError", "InputError", "LLMClient", "LLMError", "LLMOutputError",
     "LLMTransportError", "Meta", "ModelAssetError", "OpenQuestion", "PromptError", "Settings",
     "SourcedFact", "Span", "Uncertainty", "UncertaintyCue", "analyze", "analyze_article",
-    "analyze_async", "build_client", "load_article", "parse_article", "resolve_settings",
+    "analyze_async", "as_turns", "build_client", "load_article", "parse_article", "resolve_settings",
     "to_markdown",
 ]

@@ -23,6 +23,7 @@ def _settings(args: argparse.Namespace) -> Any:
     return resolve_settings(model=getattr(args, "model", None),
                             base_url=getattr(args, "base_url", None),
                             strategy=getattr(args, "strategy", None),
+                            claim_unit=getattr(args, "claim_unit", None),
                             model_path=getattr(args, "model_path", None),
                             response_cache=False if getattr(args, "no_cache", False) else None)
 
@@ -192,6 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--base-url", help="OpenAI-compatible endpoint (makes the backend remote)")
         sp.add_argument("--model-path", help="any GGUF file for the embedded backend")
         sp.add_argument("--strategy", choices=["decomposed", "combined"])
+        sp.add_argument("--claim-unit", choices=["statement", "turn"],
+                        help="one claim per statement (default) or per speaker turn (a quote "
+                        "running on over several sentences is one claim)")
         sp.add_argument("--no-cache", action="store_true", help="do not use the response cache")
 
     a = sub.add_parser("analyze", help="analyse one article (file or - for stdin)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .models import ArticleAnalysis, Claim, Dropped, SourcedFact, Span, UncertaintyCue
+from .turns import quote_in_text
 
 
 def span(text: str, start: int, end: int) -> Span:
@@ -22,7 +23,7 @@ def enforce(analysis: ArticleAnalysis) -> ArticleAnalysis:
         if not _ok(text, c.evidence):
             dropped.append(Dropped(section="claims", reason="evidence not in text",
                                    detail=c.evidence.text[:120]))
-        elif c.quote is not None and c.quote not in text:
+        elif c.quote is not None and not quote_in_text(c.quote, text):
             dropped.append(Dropped(section="claims", reason="quote not verbatim in text",
                                    detail=c.quote[:120]))
         else:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SpeakerType = Literal["person", "organization", "government", "group", "unnamed"]
 ClaimKind = Literal["direct", "indirect", "mixed"]
+ClaimUnit = Literal["statement", "turn"]
 CueKind = Literal[
     "hedge",
     "speculation",
@@ -47,6 +48,10 @@ class Claim(Strict):
     content: str = Field(description="What was said: the quote, or the reported clause.")
     evidence: Span = Field(description="Where the statement is in the text.")
     sentence_ids: list[str] = Field(description="Ids of the sentences the evidence lies in.")
+    continues: str | None = Field(default=None, description="Id of the same speaker's claim "
+                                  "this quote runs on from with no saying verb of its own "
+                                  "('\"A,\" she said. \"B.\"': B continues A); with the turn "
+                                  "unit such claims are folded into the one they continue.")
 
 
 class SourcedFact(Strict):
@@ -122,6 +127,9 @@ class Meta(Strict):
                                 "(instructions and article) one call had to hold.")
     split_reason: str | None = Field(default=None, description="Why the article was split "
                                      "into parts, when it was.")
+    claim_unit: ClaimUnit = Field(default="statement", description="One claim per "
+                                  "statement, or per speaker turn (a quote that runs on over "
+                                  "several sentences is one claim).")
     dropped: list[Dropped] = Field(description="Items rejected by grounding or validation.")
     summary_checks: SummaryChecks | None = Field(default=None, description="Checks of the "
                                                  "model-written summary against the article.")

@@ -31,6 +31,7 @@ from .models import (
     UncertaintyCue,
 )
 from .settings import Settings, resolve_settings
+from .turns import as_turns, link_continuations
 from .verify import undateline, verify_summary
 
 Progress = Callable[[str], None]
@@ -106,6 +107,8 @@ def analyze_article(article: Article, *, client: LLMClient, settings: Settings,
         result = run.build(seconds, language)
     with _timed(seconds, "verify", progress):
         result = run.verify(result)
+    if settings.claim_unit == "turn":
+        result = as_turns(result)
     return result.model_copy(update={"meta": result.meta.model_copy(
         update={"seconds": dict(seconds)})})
 
@@ -441,6 +444,7 @@ class _Run:
                 role=c.role, kind=c.kind, channel=c.channel, quote=quote,  # type: ignore[arg-type]
                 content=quote if c.kind == "direct" and quote else _one_line(ev.text),
                 evidence=ev, sentence_ids=self._ids(c)))
+        claims = link_continuations(claims, [c.continues for c in claims_in])
         facts = []
         for i, f in enumerate(sorted(self.cands.facts, key=lambda f: (f.start, f.end))):
             ev = span(text, f.start, f.end)

@@ -13,6 +13,7 @@ ENV_PREFIX = "NEWSGROUNDER_"
 Backend = Literal["embedded", "remote"]
 Strategy = Literal["decomposed", "combined"]
 SchemaFormat = Literal["json_schema", "llama", "free", "tools", "json"]
+ClaimUnit = Literal["statement", "turn"]
 
 
 def _default_cache() -> Path:
@@ -31,6 +32,9 @@ class Settings:
     model_path: str | None = None
     cache_dir: Path = field(default_factory=_default_cache)
     strategy: Strategy = "decomposed"
+    # One claim per statement (ANNOTATION.md), or per speaker turn: a quote that runs on with
+    # no saying verb of its own folded into the statement before it (PolNeAR's unit).
+    claim_unit: ClaimUnit = "statement"
     schema_format: SchemaFormat = "llama"
     timeout: float = 60.0
     max_retries: int = 4
@@ -58,6 +62,7 @@ _BOOLS = {"response_cache"}
 _CHOICES: dict[str, tuple[str, ...]] = {
     "backend": ("embedded", "remote"),
     "strategy": ("decomposed", "combined"),
+    "claim_unit": ("statement", "turn"),
     "schema_format": ("json_schema", "llama", "free", "tools", "json"),
 }
 

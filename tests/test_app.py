@@ -95,3 +95,15 @@ def test_crosscheck_in_the_page_shows_verdicts_and_passages() -> None:
     assert any(v.verdict == "supported" for i in cc.items for v in i.verdicts)
     html = "".join(m.value for m in at.markdown)
     assert "ref-ev" in html
+
+
+def test_per_turn_toggle_folds_a_run_on_quote_into_its_statement() -> None:
+    from tests.test_turns import TEXT
+
+    at = app()
+    at.chat_input[0].set_value(TEXT).run()
+    per_statement = len(at.dataframe[0].value)
+    at.toggle(key="per_turn").set_value(True).run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == per_statement - 1
+    assert len(at.session_state["analysis"].claims) == per_statement  # the run is kept whole

@@ -470,12 +470,21 @@ class _SentenceReader:
                 q.start, q.end, "direct", q, False)
             last.sentence = self.s
             direct = direct[1:]
+        own_frame = self._has_own_frame()
         for q in direct:
             self.claims.append(Attribution(sentence=self.s, speaker=last.speaker,
                                            speaker_type=last.speaker_type, role=last.role,
                                            start=q.start, end=q.end, kind="direct", quote=q,
                                            channel=last.channel,
-                                           resolved_from="continued quote"))
+                                           resolved_from="continued quote",
+                                           continues=not own_frame))
+
+    def _has_own_frame(self) -> bool:
+        """A saying verb outside the quotes ('"...," she added' with "she" unresolved): the
+        quote is a statement of its own even when its speaker is guessed from the last one."""
+        span = self.s.span
+        return span is not None and any(is_reporting(t) and not self._in_quote(t)
+                                        for t in span)
 
     def _last_quoted_speaker(self) -> Attribution | None:
         s, p = self.s, self.p

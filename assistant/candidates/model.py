@@ -40,6 +40,7 @@ class Attribution:
     embedded: bool = False  # the reporting verb sits in a subordinate clause ("whatever X says")
     unknown_outlet: bool = False  # an organisation in an outlet's frame, not known as news media
     frame_only: bool = False  # "X said:" with the quote still to come
+    continues: bool = False  # a quote with no saying verb of its own, run on from the last one
 
     @property
     def is_fact(self) -> bool:

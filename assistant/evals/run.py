@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import GateError, InputError
 from ..models import ArticleAnalysis
+from ..turns import as_turns
 from .gold import GoldArticle, load_gold_dir
 from .scoring import ArticleScore, aggregate, score_article
 
@@ -178,7 +179,8 @@ def _run_polnear(es: EvalSet, args: argparse.Namespace, out: Path, client: _Clie
 
     docs = polnear.load_polnear_dir(es.path, limit=args.polnear_limit)
     (out / "predictions").mkdir(parents=True, exist_ok=True)
-    counts, seconds = [], []
+    (out / "predictions-turn").mkdir(parents=True, exist_ok=True)
+    counts, turn_counts, seconds = [], [], []
     for d in docs:
         saved = (preds_dir / f"{d.id}.json") if preds_dir is not None else None
         if saved is not None:
@@ -193,15 +195,24 @@ def _run_polnear(es: EvalSet, args: argparse.Namespace, out: Path, client: _Clie
             except InputError as exc:  # a document the assistant refuses scores as empty
                 progress(f"{d.id}: {exc.user_message()}")
                 counts.append(polnear.score_doc(d, _empty(d.text)))
+                turn_counts.append(counts[-1])
                 continue
             (out / "predictions" / f"{d.id}.json").write_text(pred.model_dump_json(indent=2))
+        # PolNeAR's unit is the attribution, which a quote running on after "X said." does
+        # not end: the turn view of the same run is scored beside the run's own unit
+        turns = as_turns(pred)
+        (out / "predictions-turn" / f"{d.id}.json").write_text(turns.model_dump_json(indent=2))
         counts.append(polnear.score_doc(d, pred))
+        turn_counts.append(polnear.score_doc(d, turns))
         seconds.append(sum(pred.meta.seconds.values()))
     overall = polnear.aggregate(counts)
+    overall.update({k.replace("polnear_", "polnear_turn_"): v
+                    for k, v in polnear.aggregate(turn_counts).items() if k != "polnear_docs"})
     overall["seconds_per_article"] = round(sum(seconds) / max(1, len(seconds)), 2)
     (out / "results.json").write_text(json.dumps(
-        {"overall": overall, "documents": [{"id": d.id, **c} for d, c in
-                                           zip(docs, counts, strict=True)]}, indent=2))
+        {"overall": overall, "documents": [{"id": d.id, **c, "turn": t} for d, c, t in
+                                           zip(docs, counts, turn_counts, strict=True)]},
+        indent=2))
     return overall
 
 
@@ -223,7 +234,8 @@ SIDE_BY_SIDE = ["claims_precision", "claims_recall", "claims_f1", "claims_kind_f
                 "key_point_coverage", "summary_first_pass", "summary_final_pass",
                 "summary_without_invention", "summary_without_misattribution",
                 "summary_complete", "polnear_recall_speech", "polnear_recall_all",
-                "polnear_precision", "seconds_per_article"]
+                "polnear_precision", "polnear_turn_recall_speech", "polnear_turn_recall_all",
+                "polnear_turn_precision", "seconds_per_article"]
 
 
 def side_by_side(results: dict[str, dict[str, float]]) -> str:

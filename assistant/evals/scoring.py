@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from ..models import ArticleAnalysis
 from ..names import outlet_matches, speaker_matches
+from ..turns import quote_in_text
 from . import embed
 from .gold import GoldArticle
 from .prose_checks import summary_ratios
@@ -96,7 +97,7 @@ def score_article(gold: GoldArticle, pred: ArticleAnalysis) -> ArticleScore:
         s.add("grounding_rate", text[ev.start:ev.end] == ev.text)
     for c in pred.claims:
         if c.quote is not None:
-            s.add("quote_fidelity", c.quote in text)
+            s.add("quote_fidelity", quote_in_text(c.quote, text))
     # claims
     pc = [(c.evidence.start, c.evidence.end) for c in pred.claims]
     gc = [locate(text, g.evidence) for g in gold.claims]

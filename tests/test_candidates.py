@@ -144,6 +144,18 @@ def test_a_quoted_question_keeps_the_speaker_of_the_frame_after_it(frame: str) -
     assert len([s for s in art.sentences if "Who will pay" in s.text]) == 1
 
 
+@pytest.mark.parametrize(("open_", "close"), [("''", "''"), ("\u201c", "\u201d"), ('"', '"')])
+def test_a_quote_opening_after_a_full_stop_starts_its_own_sentence(open_: str,
+                                                                    close: str) -> None:
+    # the small parser glues a doubled '' quote to the sentence before it, which then took
+    # the quote for its own narration
+    art, c = cands(f"The council met for two hours on Monday. {open_}Who will pay for the "
+                   f"repairs?{close} Ivo Sander asked, repeating his old complaint.")
+    assert [s.text for s in art.sentences][0] == "The council met for two hours on Monday."
+    q = claim_in(art, c, "Who will pay")
+    assert q and q[0].speaker == "Ivo Sander" and q[0].kind == "direct"
+
+
 def test_a_quoted_question_before_unrelated_narration_stays_apart() -> None:
     art, c = cands('Mayor Lina Ostrow said: "The bridge will open in May." '
                    '"Who will pay for the repairs?" The question, Ivo Sander said, was fair.')

@@ -88,6 +88,7 @@ def governs_statement(tok: Token) -> bool:
 # `` are the doubled marks of some archives)
 _QUOTE_MARKS = frozenset({":", '"', "“", "'", "‘", "''", "``"})
 _QUOTATION_MARKS = _QUOTE_MARKS - {":"}
+_CLOSING_MARKS = _QUOTATION_MARKS | {"”", "’"}
 
 
 def _quote_mark_child(tok: Token) -> bool:
@@ -104,7 +105,7 @@ def _frames_quote_before(tok: Token) -> bool:
     what it frames."""
     first = tok.sent.start
     doc = tok.doc
-    return tok.dep_ == "ROOT" and first >= 2 and doc[first - 1].text in _QUOTATION_MARKS \
+    return tok.dep_ == "ROOT" and first >= 2 and doc[first - 1].text in _CLOSING_MARKS \
         and doc[first - 2].text in {"?", "!"}
 
 

@@ -55,7 +55,7 @@ EMBEDDED = ("The city council met on Monday to discuss the harbor budget for nex
             "Daniela Ortiz, a shop owner on the harbor front, was at the meeting.")
 
 
-def test_model_can_add_a_missed_claim_and_reject_narration(make_client) -> None:
+def test_model_can_add_a_missed_claim_but_not_reject_an_embedded_statement(make_client) -> None:
     text = EMBEDDED
     article = parse_article(text)
     cands = extract(article).claims
@@ -66,9 +66,9 @@ def test_model_can_add_a_missed_claim_and_reject_narration(make_client) -> None:
                          "missed": [{"sentence": free.id, "speaker": "Daniela Ortiz"}]})
     client, _ = make_client({"attributions": [missed]})
     a = analyze(text=text, client=client, settings=client.settings)
-    assert any(d.reason == "model: not a statement" for d in a.meta.dropped)
-    assert not any(c.evidence.start == cand.start and c.speaker == cand.speaker
-                   for c in a.claims)
+    # the embedded model's "not a statement" was wrong 11 times in 14 on the eval sets
+    assert not any(d.reason.startswith("model:") for d in a.meta.dropped)
+    assert any(c.evidence.start == cand.start and c.speaker == cand.speaker for c in a.claims)
     added = next(c for c in a.claims if c.sentence_ids == [free.id])
     assert added.speaker == "Daniela Ortiz" and added.evidence.text == free.text
 

@@ -31,7 +31,7 @@ from .models import (
     UncertaintyCue,
 )
 from .settings import Settings, resolve_settings
-from .turns import as_turns, link_continuations
+from .turns import QUOTE_JOIN, as_turns, link_continuations
 from .verify import undateline, verify_summary
 
 Progress = Callable[[str], None]
@@ -434,7 +434,8 @@ class _Run:
         claims_in = self._apply_media(self._apply_checks())
         claims = []
         for i, c in enumerate(claims_in):
-            quote = text[c.quote.inner_start:c.quote.inner_end] if c.quote else None
+            quote = QUOTE_JOIN.join(text[q.inner_start:q.inner_end] for q in (c.quote, c.tail)
+                                    if q is not None) if c.quote else None
             ev = span(text, c.start, c.end)
             claims.append(Claim(
                 id=f"c{i + 1}", speaker=c.speaker, speaker_type=c.speaker_type,  # type: ignore[arg-type]

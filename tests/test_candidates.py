@@ -156,6 +156,18 @@ def test_a_quote_opening_after_a_full_stop_starts_its_own_sentence(open_: str,
     assert q and q[0].speaker == "Ivo Sander" and q[0].kind == "direct"
 
 
+def test_a_quote_cut_by_its_frame_mid_sentence_is_one_statement() -> None:
+    art, c = cands('"The dam will hold," engineer Ilse Marne said on Friday, "and the road '
+                   'will reopen next week." "Nobody is in danger," she added.')
+    first = claim_in(art, c, "The dam will hold")
+    assert len(first) == 1 and first[0].speaker == "Ilse Marne"
+    assert "reopen next week" in art.text[first[0].start:first[0].end]
+    assert first[0].tail is not None and first[0].kind == "direct"
+    # a new sentence-quote after the frame is a statement of its own, not a tail
+    later = claim_in(art, c, "Nobody is in danger")
+    assert later and later[0] is not first[0] and later[0].tail is None
+
+
 def test_a_quoted_question_before_unrelated_narration_stays_apart() -> None:
     art, c = cands('Mayor Lina Ostrow said: "The bridge will open in May." '
                    '"Who will pay for the repairs?" The question, Ivo Sander said, was fair.')

@@ -84,3 +84,14 @@ def test_the_cli_option_reaches_the_settings() -> None:
     assert _settings(args).claim_unit == "turn"
     with pytest.raises(SystemExit):
         build_parser().parse_args(["analyze", "a.txt", "--claim-unit", "sentence"])
+
+
+def test_a_quote_cut_by_its_frame_keeps_both_parts_in_one_claim(make_client) -> None:
+    text = ('"The dam will hold," engineer Ilse Marne said on Friday, "and the road will '
+            'reopen next week." The council approved the repairs on Tuesday, and the works '
+            'will end before the winter. Traffic will be diverted during the final weeks.')
+    client, _ = make_client()
+    a = analyze(text=text, client=client, settings=client.settings)
+    c = next(c for c in a.claims if "The dam will hold" in c.evidence.text)
+    assert c.quote == f"The dam will hold{QUOTE_JOIN}and the road will reopen next week."
+    assert c.kind == "direct" and quote_in_text(c.quote, a.text)

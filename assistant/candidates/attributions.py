@@ -346,10 +346,11 @@ class _SentenceReader:
             mine = [q for i, q in enumerate(direct) if i not in used]
             for q in mine:
                 used.add(direct.index(q))
+                tail = self._tail_of(q)
                 self.claims.append(Attribution(
                     sentence=s, speaker=e.name, speaker_type=e.stype, role=e.role,
-                    start=q.start, end=q.end, kind="direct", quote=q, channel=sent_channel,
-                    resolved_from=e.resolved, embedded=emb))
+                    start=q.start, end=tail.end if tail else q.end, kind="direct", quote=q,
+                    tail=tail, channel=sent_channel, resolved_from=e.resolved, embedded=emb))
             content = max((_content_outside(v, self.quotes, speaker_range(e.tok), p.start)
                            for v in e.verbs), default=0 if mine else 3)
             if content >= 2 or not mine:
@@ -372,6 +373,21 @@ class _SentenceReader:
         self._unknown_outlets(frames, speakers)
         if not self.speakers and direct:
             self._continue_quotes(direct)
+
+    def _tail_of(self, q: Quote) -> Quote | None:
+        """'"We will win," she said, "and win big."': a quote cut by its frame mid-sentence
+        (the first part ends in a comma, the second opens in lower case) is one statement."""
+        text = self.article.text
+        nxt = min((x for x in self.quotes if x.start >= q.end), key=lambda x: x.start,
+                  default=None)
+        if nxt is None or nxt.end > self.s.end:
+            return None
+        between = text[q.end:nxt.start]
+        if "," not in text[q.inner_end - 1:q.end] or \
+                not between.rstrip().endswith(",") or len(between.split()) > 12 or \
+                not text[nxt.inner_start:nxt.inner_end].lstrip()[:1].islower():
+            return None
+        return nxt
 
     def _under_outlet(self, tok: Token) -> bool:
         """"According to X, AFP reported": X hangs under the outlet's verb (or beside it at

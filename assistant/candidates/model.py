@@ -33,6 +33,7 @@ class Attribution:
     end: int
     kind: str
     quote: Quote | None = None
+    tail: Quote | None = None  # '"A," she said, "and B."': the quote's part after its frame
     channel: str | None = None
     outlet: str | None = None
     underlying: list[str] = field(default_factory=list)

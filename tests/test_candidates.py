@@ -272,6 +272,14 @@ def test_speakers_through_prepositions_and_long_appositions(sentence: str, speak
     assert [x.speaker for x in claim_in(art, c, sentence[5:40])] == [speaker]
 
 
+def test_a_name_the_parse_hangs_on_a_relative_clause_still_speaks() -> None:
+    # "X, meanwhile, who ..., said": the small parser makes X the subject of "sits"
+    art, c = cands("Clara Weiss has 31 endorsements in the state senate, where her rival Tom "
+                   "Okafor serves. Okafor, meanwhile, who sits at zero such endorsements, said "
+                   "that fact speaks volumes about the two candidates.")
+    assert [x.speaker for x in claim_in(art, c, "that fact speaks volumes")] == ["Okafor"]
+
+
 @pytest.mark.parametrize(("sentence", "speaker"), [
     ("But ''the more interesting issue,'' Mr. Berg added, ''is whether the October report "
      "was a one-time blip.''", "Berg"),  # the doubled marks of some archives

@@ -131,6 +131,13 @@ def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]
     if prev is not None and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ in {"appos", "conj"} \
             and not any(a <= prev.idx < b for a, b in quotes):
         return prev  # "..., a local official told TASS": the parse hung the speaker elsewhere
+    for c in verb.children:  # "X, meanwhile, who has no endorsements, said": the parse made
+        # the sentence's first noun the subject of the relative clause's verb, hung on "said"
+        first = next((t for t in c.children if t.dep_ == "nsubj" and t.i < c.i), None) \
+            if c.dep_ in {"advcl", "ccomp"} and c.i < verb.i else None
+        if first is not None and first.pos_ in {"PROPN", "NOUN"} and first.i == sent.start \
+                and any(t.lower_ in {"who", "whose"} and t.head == c for t in c.children):
+            return first
     ents = [e for e in sent.ents if e.label_ in {"PERSON", "ORG", "NORP", "GPE"} and usable(e)]
     before = [e for e in ents if e.end <= verb.i and verb.i - e.end <= 25]
     for label in ("PERSON", "ORG"):

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import ConfigError
+from .models import ClaimUnit
 
 ENV_PREFIX = "NEWSGROUNDER_"
 Backend = Literal["embedded", "remote"]
 Strategy = Literal["decomposed", "combined"]
 SchemaFormat = Literal["json_schema", "llama", "free", "tools", "json"]
-ClaimUnit = Literal["statement", "turn"]
 
 
 def _default_cache() -> Path:

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+source scripts/build-env.sh  # if pip has to build llama-cpp-python again
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 .venv/bin/python -m build --no-isolation --outdir "$WORK/dist" >"$WORK/build.log" 2>&1 \
@@ -14,6 +15,7 @@ WHEEL=$(ls "$WORK"/dist/*.whl)
 "${PYTHON:-python3}" -m venv "$WORK/venv"
 "$WORK/venv/bin/pip" install -q --upgrade pip
 "$WORK/venv/bin/pip" install -q -c "$ROOT/constraints.txt" "$WHEEL[local]"
+ensure_no_amx "$WORK/venv"
 cd "$WORK"
 NG="$WORK/venv/bin/newsgrounder"
 "$NG" --version

@@ -69,8 +69,9 @@ def judgement_for(passage_ids: list[str]) -> type[Judgement]:
 class ReferenceVerdict(Strict):
     reference: str = Field(description="Reference id, e.g. r1.")
     verdict: Verdict = Field(description="What this reference says about the item.")
-    evidence: Span | None = Field(description="Span in the reference text, when not_mentioned "
-                                              "is not the verdict.")
+    evidence: Span | None = Field(description="Span in the reference text that the verdict "
+                                              "rests on; with not_mentioned, the closest "
+                                              "passage that the checks set aside, if any.")
     reason: str = Field(description="One line.")
     original_source: str = Field(description="Outlet the reference itself cites for it, or the "
                                              "reference id when it cites no one.")
@@ -157,6 +158,13 @@ def confirms(item: str, passage: str, cosine: float | None) -> bool:
     q, p = content(item), content(passage)
     share = len(q & p) / len(q) if q else 0.0
     return share >= SUPPORT_SHARE or (cosine is not None and cosine >= SUPPORT_COSINE)
+
+
+def _conflict_shown(item: str, passage: str, retriever: Retriever) -> bool:
+    """Code sees the two texts disagree (other numbers, one negates the other), or the passage
+    is close enough to the item to be about the same statement."""
+    return bool(number_clash(item, passage) or polarity_clash(item, passage)) or \
+        confirms(item, passage, retriever.cosine(item, passage))
 
 
 def passages(ref: Article, query: str, k: int = 3) -> list[tuple[str, Any]]:
@@ -268,6 +276,12 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
                     text, chosen.text, retriever.cosine(text, chosen.text)):
                 verdict = "not_mentioned"
                 reason = "the passage shares too little of the item to confirm it"
+            if j.verdict == "contradicted" and verdict == "contradicted" and \
+                    chosen is not None and not _conflict_shown(text, chosen.text, retriever):
+                # the judge's own "contradicted" needs what a "supported" needs: a passage about
+                # the same statement (its one such verdict on the real pairs was on another event)
+                verdict = "not_mentioned"
+                reason = "the passage shares too little of the item to contradict it"
             if rid in earlier and verdict == "supported":
                 verdict, reason = "not_mentioned", "published before the article: cannot confirm"
             elif chosen is not None:

@@ -107,14 +107,17 @@ Verdict = Literal["supported", "contradicted", "not_mentioned"]
 
 def same_event_verdict(verdict: Verdict, item: str, passage: str, article_date: date | None,
                        ref_date: date | None) -> tuple[Verdict, str | None]:
-    """Adjust a "supported" verdict that code shows to be about another event (a different
-    time: not_mentioned) or the same event told with other numbers (contradicted; or
-    not_mentioned when the dates cannot say it is the same event)."""
-    if verdict != "supported":
+    """Adjust a verdict that code shows to be about another event (a different time: neither
+    supported nor contradicted, but not_mentioned), or a "supported" one that tells the same
+    event with other numbers (contradicted; or not_mentioned when the dates cannot say it is
+    the same event)."""
+    if verdict == "not_mentioned":
         return verdict, None
     far = far_apart(article_date, ref_date, passage)
     if far:
         return "not_mentioned", far
+    if verdict != "supported":
+        return verdict, None
     clash = number_clash(item, passage)
     if clash:
         if article_date is not None and ref_date is not None:

@@ -178,6 +178,11 @@ def test_same_event_checks_around_the_verdict() -> None:
                               spring)[0] == "contradicted"
     assert same_event_verdict("supported", item, "Ten rockets hit the base.", None,
                               None)[0] == "not_mentioned"
+    # a year apart, a passage is about another event: it contradicts nothing either
+    assert same_event_verdict("contradicted", item, "Ten rockets hit the base.", spring,
+                              next_year)[0] == "not_mentioned"
+    assert same_event_verdict("contradicted", item, "Ten rockets hit the base.", spring,
+                              spring)[0] == "contradicted"
 
 
 def test_retrieval_finds_a_paraphrase_by_meaning() -> None:
@@ -254,3 +259,35 @@ def test_evidence_is_the_confirming_passage_with_the_items_numbers() -> None:
     assert _more_specific(item, specific, [vague, specific, clashing], r) is None
     # a passage with other numbers is never the better evidence
     assert _more_specific(item, vague, [vague, clashing], r) is None
+
+
+FERRY = ("Ferry Service Resumes in Velmar\n\nThe harbour authority said on Monday that two "
+         "ferries would resume service between Velmar and Ostby on Thursday after repairs to "
+         "the quay were finished. Ticket prices will stay the same through the summer, and "
+         "the authority expects about 900 passengers a day in the first week.")
+
+
+@pytest.mark.parametrize("reference, expected", [
+    # another matter in the same town: the judge's "contradicted" has nothing to stand on
+    ("Crews cleared fallen trees from the main road into Velmar on Tuesday, and the town "
+     "council met to plan repairs to its library roof after the storm.", "not_mentioned"),
+    # the same statement with another number: a contradiction code can see
+    ("The harbour authority said on Monday that five ferries would resume service between "
+     "Velmar and Ostby on Thursday.", "contradicted"),
+])
+def test_the_judges_contradicted_needs_the_same_statement(make_client, reference: str,
+                                                          expected: str) -> None:
+    def contradicting(kwargs):
+        first = re.search(r"^(P\d+): ", kwargs["messages"][-1]["content"], re.MULTILINE)
+        return completion(json.dumps({"verdict": "contradicted", "reason": "differs",
+                                      "passage": first.group(1) if first else ""}))
+
+    client, _ = make_client({"crosscheck": [contradicting]})
+    cc = analyze_with_references(parse_article(FERRY), [], client=client,
+                                 settings=client.settings,
+                                 reference_texts=[("other", "Velmar News\n\n" + reference +
+                                                   " More details will follow later.")])
+    item = item_for(cc, "two ferries would resume")
+    v = item.verdicts[0]
+    assert v.verdict == expected, v.reason
+    assert v.reason != "no similar passage"  # the judge was asked

@@ -123,6 +123,19 @@ def test_two_statements_by_one_speaker_in_one_sentence_are_two_claims() -> None:
     assert len(treasurer) == 1  # "said A and that B" is one statement
 
 
+def test_a_reporting_clause_put_first_is_a_statement_of_its_own() -> None:
+    art = parse_article(
+        "Mayor Ann Lee spoke at the harbour on Friday. Although she acknowledged that the "
+        "storm had damaged the pier, she insisted that the ferry would run on Monday. "
+        "Praising what she called the calm of the crews, Lee warned drivers against using the "
+        "coast road until the weekend.", min_words=1)
+    lee = [art.text[c.start:c.end] for c in extract(art).claims if "Lee" in c.speaker]
+    assert lee[:2] == ["Although she acknowledged that the storm had damaged the pier",
+                       "she insisted that the ferry would run on Monday."]
+    # a participle put first tells how she warned: one statement
+    assert len(lee) == 3 and lee[2].startswith("Praising what she called")
+
+
 def test_a_question_about_two_outlets_names_both(make_client) -> None:
     client, _ = make_client()
     a = analyze(text=SEED, client=client, settings=client.settings)

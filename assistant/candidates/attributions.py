@@ -95,12 +95,25 @@ def _statement_spans(s: Sentence, verbs: list[Token], a: int, b: int,
                      base: int) -> list[tuple[int, int]]:
     """One span per statement when one speaker makes several in a sentence: "said X, but she
     warned Y". A later reporting verb that hangs off an earlier one as a new clause (conj,
-    advcl, xcomp) with its own content starts a new statement at the clause's left edge."""
+    advcl, xcomp) with its own content starts a new statement at the clause's left edge; a
+    finite reporting clause put before the main one ("Although he acknowledged X, he
+    maintained Y") ends where the main clause starts ("Highlighting X, he warned Y" stays one:
+    the participle tells how he warned)."""
+    def own_content(v: Token) -> bool:
+        return any(c.dep_ in {"ccomp", "dobj", "prep"} for c in v.children)
+
     cuts = [base + v.left_edge.idx for v in sorted(verbs, key=lambda t: t.i)[1:]
             if v.dep_ in {"conj", "advcl", "xcomp"}
-            and any(anc in verbs for anc in list(v.ancestors)[:3])
-            and any(c.dep_ in {"ccomp", "dobj", "prep"} for c in v.children)]
-    cuts = [c for c in cuts if a < c < b]
+            and any(anc in verbs for anc in list(v.ancestors)[:3]) and own_content(v)]
+    for v in verbs:
+        if v.dep_ == "advcl" and v.head in verbs and v.head.i > v.right_edge.i and \
+                any(c.dep_ == "nsubj" for c in v.children) and \
+                own_content(v) and own_content(v.head):  # a clause of its own, not a participle
+            nxt = v.doc[v.right_edge.i + 1:v.head.i + 1]
+            start = next((t for t in nxt if not t.is_punct), None)
+            if start is not None:
+                cuts.append(base + start.idx)
+    cuts = sorted({c for c in cuts if a < c < b})
     if not cuts:
         return [(a, b)]
     out = []

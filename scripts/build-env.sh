@@ -19,6 +19,7 @@ ensure_no_amx() {
   fi
   echo "llama-cpp-python was built with AMX kernels: rebuilding it without them (about 5 minutes)" >&2
   "$1/bin/pip" cache remove 'llama_cpp_python*' >/dev/null 2>&1 || true
-  "$1/bin/pip" install -q --force-reinstall --no-deps -c "$ROOT_DIR/constraints.txt" \
+  "$1/bin/pip" install -q --no-cache-dir --force-reinstall --no-deps \
+    -c "$ROOT_DIR/constraints.txt" \
     "llama-cpp-python[server]"
 }

@@ -261,6 +261,13 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
             orig = _original_source(ref, ref_facts[rid], chosen.id, rid) if chosen is not None \
                 else rid
             verdict, reason = j.verdict, j.reason
+            if verdict == "contradicted" and chosen is not None and \
+                    not _conflict_shown(text, chosen.text, retriever):
+                # the judge's own "contradicted" needs what a "supported" needs: a passage about
+                # the same statement (its one such verdict on the real pairs was on another
+                # event); set aside first, so the denial check below still looks at the passages
+                verdict = "not_mentioned"
+                reason = "the passage shares too little of the item to contradict it"
             if verdict == "supported" and chosen is not None and \
                     polarity_clash(text, chosen.text):
                 verdict = "contradicted"
@@ -276,12 +283,6 @@ def analyze_with_references(article: str | Path | Article, references: Sequence[
                     text, chosen.text, retriever.cosine(text, chosen.text)):
                 verdict = "not_mentioned"
                 reason = "the passage shares too little of the item to confirm it"
-            if j.verdict == "contradicted" and verdict == "contradicted" and \
-                    chosen is not None and not _conflict_shown(text, chosen.text, retriever):
-                # the judge's own "contradicted" needs what a "supported" needs: a passage about
-                # the same statement (its one such verdict on the real pairs was on another event)
-                verdict = "not_mentioned"
-                reason = "the passage shares too little of the item to contradict it"
             if rid in earlier and verdict == "supported":
                 verdict, reason = "not_mentioned", "published before the article: cannot confirm"
             elif chosen is not None:

@@ -12,7 +12,8 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -27,6 +28,11 @@ from .settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
 CHARS_PER_TOKEN = 3.2
+# Stages whose answers mostly copy ids and names from the prompt: prompt-lookup drafting
+# (settings.draft_tokens) pays there. Prose answers (summaries, cross-check reasons) are
+# decoded one token at a time: batched logits differ from one-token ones in the last bits,
+# which changed near-tied words of a summary in a trial, for little time saved.
+DRAFT_STAGES = frozenset({"attributions"})
 # instructor logs exhausted re-asks at ERROR; this module turns them into dropped items or
 # typed errors, so without logging configured by the application they stay quiet.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
@@ -234,15 +240,27 @@ class LLMClient:
 
         Output cut at max_tokens is asked once more with twice the budget, then is an error.
         """
-        try:
-            return self._structured(stage, messages, response_model, context=context,
-                                    max_tokens=max_tokens)
-        except LLMOutputError as exc:
-            if exc.cause != "length":
-                raise
-            current_stats().add(reasks=1)
-            return self._structured(stage, messages, response_model, context=context,
-                                    max_tokens=max_tokens * 2)
+        with self._drafting(stage):
+            try:
+                return self._structured(stage, messages, response_model, context=context,
+                                        max_tokens=max_tokens)
+            except LLMOutputError as exc:
+                if exc.cause != "length":
+                    raise
+                current_stats().add(reasks=1)
+                return self._structured(stage, messages, response_model, context=context,
+                                        max_tokens=max_tokens * 2)
+
+    @contextmanager
+    def _drafting(self, stage: str) -> Iterator[None]:
+        llama = getattr(self._raw, "__self__", None)
+        if getattr(llama, "draft_model", None) is None or stage in DRAFT_STAGES:
+            yield
+            return
+        from .sampling import no_draft
+
+        with no_draft(llama):
+            yield
 
     def _structured(self, stage: str, messages: list[dict[str, str]], response_model: type[T], *,
                     context: dict[str, Any], max_tokens: int) -> T:
@@ -392,7 +410,7 @@ def build_client(settings: Settings, *, progress: bool = True) -> LLMClient:
     from .embedded import load_llama, model_file
 
     path = model_file(settings, progress=progress)
-    llama = load_llama(str(path), settings.n_ctx, settings.n_threads)
+    llama = load_llama(str(path), settings.n_ctx, settings.n_threads, settings.draft_tokens)
     name = settings.model if not settings.model_path else path.name
     client = LLMClient(llama.create_chat_completion_openai_v1, model=name, backend="embedded",
                        settings=settings, cache=cache)

@@ -101,10 +101,11 @@ def model_file(settings: Settings, *, progress: bool = True) -> Path:
 
 
 @lru_cache(maxsize=2)
-def load_llama(path: str, n_ctx: int, n_threads: int) -> Any:
-    """One Llama per (file, context, threads) per process; loading costs seconds."""
+def load_llama(path: str, n_ctx: int, n_threads: int, draft_tokens: int = 0) -> Any:
+    """One Llama per (file, context, threads, drafting) per process; loading costs seconds.
+    draft_tokens > 0 turns on prompt-lookup drafting of up to that many tokens a step."""
     try:
-        from .sampling import FastGreedyLlama
+        from .sampling import FastGreedyLlama, LookupDraft
     except ImportError as exc:
         raise ModelAssetError("llama-cpp-python is not installed", hint=INSTALL_HINT) from exc
     try:
@@ -115,6 +116,9 @@ def load_llama(path: str, n_ctx: int, n_threads: int) -> Any:
     # Free it before interpreter shutdown: freed later, llama.cpp's bindings are already gone
     # and print a traceback on exit.
     atexit.register(llama.close)
+    # set after construction: passed to the constructor, llama-cpp-python would keep every
+    # prompt token's logits (see FastGreedyLlama.eval)
+    llama.draft_model = LookupDraft(draft_tokens) if draft_tokens > 0 else None
     llama.control_pieces = control_pieces(llama)  # type: ignore[attr-defined]
     return llama
 

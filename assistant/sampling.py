@@ -17,6 +17,7 @@ from typing import Any
 import llama_cpp
 import numpy as np
 from llama_cpp import Llama
+from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
 
 _TOKEN_DATA = np.dtype([("id", np.int32), ("logit", np.float32), ("p", np.float32)],
                        align=True)
@@ -85,6 +86,23 @@ class FastGreedyLlama(Llama):  # type: ignore[misc]
             return super()._init_sampler(*args, **kwargs)
         return GreedyGrammarSampler(self._model.vocab, kwargs.get("grammar"), self._n_vocab)
 
+    def eval(self, tokens: Any) -> None:
+        """A draft's verification batch needs logits at every position; llama-cpp-python only
+        gives them with logits_all=True, which also keeps them for every prompt token (n_ctx x
+        152k floats, 5 GB at 8192). So short batches during drafting ask for all positions'
+        logits, and prompts stay last-token-only. The sampler reads logits from the context
+        (negative index into the batch), never from `self.scores`."""
+        draft = getattr(self, "draft_model", None)
+        if draft is None or not 1 < len(tokens) <= draft.num_pred_tokens + 1:
+            return super().eval(tokens)
+        self._ctx.kv_cache_seq_rm(-1, self.n_tokens, -1)
+        self._batch.set_batch(batch=list(tokens), n_past=self.n_tokens, logits_all=True)
+        self._ctx.decode(self._batch)
+        self.input_ids[self.n_tokens:self.n_tokens + len(tokens)] = tokens
+        self.n_tokens += len(tokens)
+        self._requires_eval = False
+        return None
+
     def close(self) -> None:
         """Free the grammar sampler before the model whose vocabulary it was built on."""
         # no module-level names here: this also runs from __del__ during interpreter exit
@@ -92,3 +110,50 @@ class FastGreedyLlama(Llama):  # type: ignore[misc]
         if callable(closer):
             closer()
         super().close()
+
+
+class LookupDraft(LlamaPromptLookupDecoding):  # type: ignore[misc]
+    """Prompt-lookup drafting: guess the next tokens by finding the last few tokens earlier in
+    the prompt or the answer. Our answers copy much (ids, speaker names, the JSON keys of
+    each item), so several guesses hold per step, and one batch checks them all; greedy
+    sampling still picks every token from the model's logits, so a wrong guess costs time,
+    not a different answer (up to the last bits of batched arithmetic on near-ties).
+    Two changes to llama-cpp-python's version: the latest earlier match, not the first (the
+    JSON item just written predicts the next better than a sentence of the article), and no
+    one-token matches (they guessed wrong too often to pay for the batch)."""
+
+    def __init__(self, num_pred_tokens: int = 6, ngram_sizes: tuple[int, ...] = (3, 2)) -> None:
+        super().__init__(max_ngram_size=max(ngram_sizes), num_pred_tokens=num_pred_tokens)
+        self.ngram_sizes = ngram_sizes
+        self.proposed = 0
+
+    def __call__(self, input_ids: Any, /, **kwargs: Any) -> Any:
+        ids = np.asarray(input_ids)
+        for size in self.ngram_sizes:
+            if len(ids) <= size + 1:
+                continue
+            windows = np.lib.stride_tricks.sliding_window_view(ids[:-1], size)
+            hits = np.nonzero(np.all(windows == ids[-size:], axis=1))[0]
+            if len(hits):
+                start = int(hits[-1]) + size
+                draft = ids[start:start + self.num_pred_tokens].astype(np.intc)
+                self.proposed += len(draft)
+                return draft
+        return np.array([], dtype=np.intc)
+
+
+class no_draft:  # noqa: N801 - used as a context manager, named like one
+    """Raw-speed measurements (bench) run without drafting: the limit they give is the
+    machine's one-token-at-a-time floor."""
+
+    def __init__(self, llama: Any) -> None:
+        self.llama = llama
+        self.saved = None
+
+    def __enter__(self) -> Any:
+        self.saved = getattr(self.llama, "draft_model", None)
+        self.llama.draft_model = None
+        return self.llama
+
+    def __exit__(self, *exc: Any) -> None:
+        self.llama.draft_model = self.saved

@@ -106,6 +106,45 @@ def test_fast_grammar_sampler_gives_the_stock_sampler_s_tokens(embedded) -> None
     assert odds[0] == odds[1] and ("zq-17" in odds[0] or "xv-99" in odds[0])
 
 
+def test_drafting_keeps_the_answer_and_takes_fewer_model_steps(embedded, monkeypatch) -> None:
+    """Prompt-lookup drafting (on by default) is a speed trick only: an answer that copies
+    names and ids from the prompt comes out as it does one token at a time, in fewer decode
+    steps."""
+    from assistant.client import llama_response_format
+    from assistant.llm_schemas import attributions_for
+    from assistant.sampling import LookupDraft, no_draft
+
+    llama = embedded._raw.__self__
+    assert isinstance(llama.draft_model, LookupDraft)
+    schema = attributions_for(["C1", "C2", "C3"], ["S1", "S2", "S3", "S4"]).model_json_schema()
+    kwargs = llama_response_format({"response_format": {"type": "json_schema", "json_schema": {
+        "schema": schema}}})
+    msgs = [{"role": "user", "content": "S1 The harbour master said the pier will reopen in "
+             "June. S2 The port's chief engineer, Dana Whitlock, said repairs were on schedule. "
+             "S3 She added that divers had finished the survey. S4 Councillor Omar Reyes said "
+             "the cost was too high.\nC1 [S2] proposed speaker: Dana Whitlock\nC2 [S3] "
+             "proposed speaker: She\nC3 [S4] proposed speaker: Omar Reyes\nAnswer as JSON like "
+             '{"checks": [{"id": "C?", "keep": true, "speaker": "..."}], "missed": []}'}]
+    steps = []
+    decode = llama._ctx.decode
+    monkeypatch.setattr(llama._ctx, "decode", lambda batch: (steps.append(1), decode(batch))[1])
+
+    def answer() -> str:
+        llama.reset()
+        steps.clear()
+        out = llama.create_chat_completion(messages=msgs, temperature=0, max_tokens=120,
+                                           **kwargs)["choices"][0]["message"]["content"]
+        return str(out)
+
+    with no_draft(llama):
+        plain, plain_steps = answer(), len(steps)
+    proposed = llama.draft_model.proposed
+    drafted, drafted_steps = answer(), len(steps)
+    embedded.warm_up()  # leave the fixed instructions in the KV cache for later tests
+    assert drafted == plain and "Dana Whitlock" in plain
+    assert llama.draft_model.proposed > proposed and drafted_steps < plain_steps
+
+
 def test_fixed_instructions_stay_in_the_kv_cache_between_articles(embedded) -> None:
     from assistant import prompts
 

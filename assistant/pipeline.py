@@ -35,8 +35,17 @@ from .turns import QUOTE_JOIN, as_turns, link_continuations
 from .verify import undateline, verify_summary
 
 Progress = Callable[[str], None]
-RESERVED = 1000  # tokens kept free for a call's answer (400, doubled on a re-ask) and slack
+RESERVED = 1720  # tokens kept free for a call's answer (at most 810, doubled on a re-ask) and slack
 MAX_LINES = 40  # cues or items listed in one prompt
+
+
+def _check_budget(candidate_lines: str) -> int:
+    """max_tokens of the check answer, sized to the candidates listed: a check item is up to
+    about 30 tokens, and an answer cut at a fixed 400 on a long article (17 checks, 388
+    tokens needed) was asked again from scratch with twice the budget. At most 20 checks
+    (the schema's maxItems), 6 missed and 8 media ids: 810."""
+    listed = 0 if candidate_lines == "(none)" else candidate_lines.count("\n") + 1
+    return max(400, 210 + 30 * min(listed, 20))
 
 
 def _noop(_: str) -> None:
@@ -252,7 +261,7 @@ class _Run:
             msgs[-1]["content"] += "\n\n" + prompts.render(
                 "attributions", candidates=lines,
                 organisations=self._organisation_lines(only)[0])
-            jobs.append(("attributions", msgs, answer, 400))
+            jobs.append(("attributions", msgs, answer, _check_budget(lines)))
         first = chunks[0] if len(chunks) > 1 else None
         self._first_chunk = first
         msgs = self._prefix(first)
@@ -307,7 +316,9 @@ class _Run:
     # ---- merge ---------------------------------------------------------------------------
     def _apply_checks(self) -> list[Attribution]:
         kept: list[Attribution] = []
-        verdicts = {c.id: c for c in self.attributions.checks}
+        verdicts: dict[str, Any] = {}
+        for check in self.attributions.checks:  # a repeated id is the answer running on:
+            verdicts.setdefault(check.id, check)  # the first verdict for it stands
         for cid, cand in self.cand_ids.items():
             v = verdicts.get(cid)
             if v is None and _droppable(cand):

@@ -85,6 +85,20 @@ def test_model_cannot_drop_a_quote_but_can_reattribute_it(make_client) -> None:
     assert any(c.speaker == "Islamic Republic authorities" for c in a.claims)
 
 
+def test_a_repeated_check_id_does_not_overwrite_the_first_verdict(make_client) -> None:
+    """An answer that runs on past its last candidate repeats an id with another speaker; the
+    first verdict for the id stands."""
+    cands = extract(parse_article(SEED)).claims
+    cid, cand = next((f"C{i + 1}", c) for i, c in enumerate(cands) if c.resolved_from)
+    answer = json.dumps({"checks": [{"id": cid, "keep": True, "speaker": "Yadollah Javani"},
+                                    {"id": cid, "keep": True, "speaker": "Adel Abdul Mahdi"}],
+                         "missed": []})
+    client, _ = make_client({"attributions": [answer]})
+    a = analyze(text=SEED, client=client, settings=client.settings)
+    speakers = {c.speaker for c in a.claims if c.evidence.start == cand.start}
+    assert speakers == {"Yadollah Javani"}
+
+
 def test_truncated_output_is_a_typed_error(make_client) -> None:
     client, _ = make_client({"attributions": [completion('{"checks": [', "length")]})
     with pytest.raises(LLMOutputError) as err:
@@ -176,3 +190,11 @@ def test_model_decides_which_unknown_organisations_are_news_media(make_client) -
     assert any(c.speaker == "Lumen Foundation" for c in a.claims)
     prompt = create.calls[0]["messages"][-1]["content"]
     assert "Kantipur" in prompt and "Organisations in a source's place" in prompt
+
+
+def test_the_check_answer_budget_grows_with_the_candidates_and_fits_the_reserve() -> None:
+    from assistant.pipeline import RESERVED, _check_budget
+
+    assert _check_budget("(none)") == _check_budget("C1 [S1] proposed speaker: X") == 400
+    assert _check_budget("\n".join(["C1"] * 17)) >= 17 * 30  # 17 checks needed 388 tokens
+    assert 2 * _check_budget("\n".join(["C1"] * 40)) <= RESERVED  # a re-ask still fits

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import ctypes
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import llama_cpp
@@ -142,18 +144,13 @@ class LookupDraft(LlamaPromptLookupDecoding):  # type: ignore[misc]
         return np.array([], dtype=np.intc)
 
 
-class no_draft:  # noqa: N801 - used as a context manager, named like one
-    """Raw-speed measurements (bench) run without drafting: the limit they give is the
-    machine's one-token-at-a-time floor."""
-
-    def __init__(self, llama: Any) -> None:
-        self.llama = llama
-        self.saved = None
-
-    def __enter__(self) -> Any:
-        self.saved = getattr(self.llama, "draft_model", None)
-        self.llama.draft_model = None
-        return self.llama
-
-    def __exit__(self, *exc: Any) -> None:
-        self.llama.draft_model = self.saved
+@contextmanager
+def no_draft(llama: Any) -> Iterator[Any]:
+    """Drafting off for a while: prose answers (client.DRAFT_STAGES) and the bench's raw
+    speeds, whose limit is the machine's one-token-at-a-time floor."""
+    saved = getattr(llama, "draft_model", None)
+    llama.draft_model = None
+    try:
+        yield llama
+    finally:
+        llama.draft_model = saved

@@ -60,7 +60,6 @@ M = TypeVar("M", bound=Strict)
 
 class Check(Flat):
     id: str = Field(description="Candidate id, e.g. C4.")
-    keep: bool = Field(description="False if it is narration, not a reported statement.")
     speaker: str = Field(description="Who said it, pronouns resolved, as the article names them.")
 
 
@@ -93,7 +92,7 @@ def _check_attributions(checks: list[Check], missed: list[Missed],
     for c in checks:
         if c.id not in ids:
             problems.append((c, f"{c.id} is not one of the candidate ids ({', '.join(sorted(ids))})"))
-        elif c.keep and not speaker_in_text(c.speaker, text):
+        elif c.speaker.strip() and not speaker_in_text(c.speaker, text):
             problems.append((c, f"speaker {c.speaker!r} of {c.id} does not occur in the article"))
     mproblems: list[tuple[Any, str]] = []
     for m in missed:

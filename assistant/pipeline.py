@@ -325,9 +325,7 @@ class _Run:
                 self.dropped.append(Dropped(section="claims", reason="model: no valid verdict",
                                             detail=f"{cand.speaker}: {cand.sentence.id}"))
                 continue
-            # "keep": false is not followed: of the 14 candidates the embedded model rejected
-            # on dev, real-dev and PolNeAR-dev (2026-11-27), the gold lists 11
-            if v is not None and _needs_check(cand) and v.keep and v.speaker.strip() and \
+            if v is not None and _needs_check(cand) and v.speaker.strip() and \
                     v.speaker.strip().lower() not in {"he", "she", "they", "it"}:
                 cand.speaker = v.speaker.strip()
             kept.append(cand)

@@ -84,7 +84,7 @@ def test_a_clause_reattributed_to_the_sentence_speaker_is_not_duplicated(make_cl
     cands = extract(parse_article(text)).claims
     cid, cand = next((f"C{i + 1}", c) for i, c in enumerate(cands) if c.embedded)
     main = next(c for c in cands if c.sentence.id == cand.sentence.id and not c.embedded)
-    answer = json.dumps({"checks": [{"id": cid, "keep": True, "speaker": main.speaker}],
+    answer = json.dumps({"checks": [{"id": cid, "speaker": main.speaker}],
                          "missed": []})
     client, _ = make_client({"attributions": [answer]})
     a = analyze(text=text, client=client, settings=client.settings)

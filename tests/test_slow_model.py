@@ -88,7 +88,7 @@ def test_fast_grammar_sampler_gives_the_stock_sampler_s_tokens(embedded) -> None
         "schema": schema}}})
     msgs = [{"role": "user", "content": "S1 The mayor said the bridge will reopen in May. "
              "S2 Residents said they doubt it. C1 [S1] proposed speaker: The mayor. Answer as "
-             'JSON like {"checks": [{"id": "C1", "keep": true, "speaker": "..."}], '
+             'JSON like {"checks": [{"id": "C1", "speaker": "..."}], '
              '"missed": []}'}]
     # an answer the model would never pick first forces the full-vocabulary fallback
     odd = llama_response_format({"response_format": {"type": "json_schema", "json_schema": {
@@ -124,7 +124,7 @@ def test_drafting_keeps_the_answer_and_takes_fewer_model_steps(embedded, monkeyp
              "S3 She added that divers had finished the survey. S4 Councillor Omar Reyes said "
              "the cost was too high.\nC1 [S2] proposed speaker: Dana Whitlock\nC2 [S3] "
              "proposed speaker: She\nC3 [S4] proposed speaker: Omar Reyes\nAnswer as JSON like "
-             '{"checks": [{"id": "C?", "keep": true, "speaker": "..."}], "missed": []}'}]
+             '{"checks": [{"id": "C?", "speaker": "..."}], "missed": []}'}]
     steps = []
     decode = llama._ctx.decode
     monkeypatch.setattr(llama._ctx, "decode", lambda batch: (steps.append(1), decode(batch))[1])

@@ -232,10 +232,27 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
     ('The ministry said the report was "not true" and asked for a correction.', "conflict"),
     ("It is unclear who ordered the shipment to be moved before the inspection.",
      "missing_context"),
+    ("The port now handles four or five tankers a day, a harbor official estimated.", "hedge"),
+    ("The coast guard believes the smugglers changed their route in the spring.", "hedge"),
+    ("The court filing indicates growing friction between the two shipping firms.",
+     "speculation"),
+    ("The letter was sent between two senior Danish officials before the vote.",
+     "anonymous_source"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)
     assert any(u.kind == kind for u in c.cues), [(u.kind, u.cue) for u in c.cues]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor believes in open budgets and publishes every contract online.",
+    "Two rockets fell near the port, according to the sources quoted above.",
+    "The fund estimates are published by the statistics office every quarter.",
+])
+def test_no_assessment_cue_without_an_assessment(sentence: str) -> None:
+    art, c = cands(sentence)
+    assert not any(u.kind in {"hedge", "anonymous_source"} for u in c.cues), \
+        [(u.kind, u.cue) for u in c.cues]
 
 
 def test_a_negated_dispute_is_no_conflict() -> None:

@@ -35,12 +35,16 @@ CUES: tuple[tuple[str, str], ...] = (
     ("hedge", r"\b(is|are|was|were) (widely |generally )?(believed|thought|understood|"
               r"presumed|suspected) to\b"),
     ("hedge", r"\b(probably|perhaps|possibly|likely)\b(?! to\b)"),
+    # an assessment given as a belief or an estimate ("the official estimated", "Washington
+    # believes the militias ..."); "believed to" is above, "believes in" is not an assessment
+    ("hedge", r"\b(believes|believed|estimated)\b(?! (to|in)\b)"),
     ("hedge", r"\bnot (immediately |yet )?clear\b|\bunclear\b"),
     ("hedge", r"\bif confirmed\b|\bit is possible\b"),
     ("hedge", r"\bdetected signs\b|\bsigns that\b"),
     ("speculation", r"\bspeculat\w*"),
     ("speculation", r"\bpossible\b"),
     ("speculation", r"\bsuggest(ed|s|ing)?\b(?! that they)"),
+    ("speculation", r"\bindicat(es|ed|ing)\b"),
     ("speculation", r"\brumou?rs?\b|\bconjecture\b"),
         ("speculation", r"\b(fears?|concerns?) (that|of|over|about)\b|\bworried that\b"),
     ("speculation", r"\bcould be\b|\bmight be\b"),
@@ -65,6 +69,10 @@ CUES: tuple[tuple[str, str], ...] = (
                          r"discuss|comment)\b"),
     ("anonymous_source", r"\b(unnamed|anonymous|unidentified) (\w+ ){0,2}(officials?|sources?|"
                          r"diplomats?|persons?|people|officers?)\b"),
+    # counted but unnamed, also where they are not the speaker ("a call between two senior
+    # Iranian officials")
+    ("anonymous_source", r"\b(two|three|four|several|some|many) ((senior|top|high-ranking|local|"
+                         r"[A-Z][\w-]+) ){0,3}(officials|sources)\b"),
     ("vague_attribution", r"\b(reports|media|media reports) (said|say|says|suggest\w*|claim\w*)"
                           r"\b|\baccording to (media )?reports\b"),
     ("vague_attribution", r"\b(some|many|critics|observers|analysts|experts) (say|said|believe)\b"),

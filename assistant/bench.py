@@ -127,7 +127,7 @@ def run_bench(articles: list[tuple[str, str]], settings: Settings, *,
     t0 = time.perf_counter()
     get_nlp()
     result["parser_load_s"] = round(time.perf_counter() - t0, 2)
-    llama = getattr(client._raw, "__self__", None)
+    llama = client.local_model
     speeds: dict[str, float] = {}
     if llama is not None:
         from .sampling import no_draft

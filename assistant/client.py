@@ -142,11 +142,15 @@ class LLMClient:
     """Structured calls with transport retries, re-asks, usage accounting and a response cache."""
 
     def __init__(self, create: Callable[..., Any], *, model: str, backend: str,
-                 settings: Settings, cache: Any = None, sleep: Callable[[float], None] = time.sleep):
+                 settings: Settings, cache: Any = None, sleep: Callable[[float], None] = time.sleep,
+                 local_model: Any = None):
         self.model = model
         self.backend = backend
         self.settings = settings
         self.cache = cache
+        # the embedded llama.cpp model behind `create`, when there is one: its tokenizer
+        # counts tokens, its vocabulary names control tokens, its drafting is switched per stage
+        self.local_model = local_model
         self._raw = create
         self._sleep = sleep
         self._llama_format = settings.schema_format == "llama"
@@ -209,14 +213,12 @@ class LLMClient:
         """Control-token strings of the model in use (embedded: read from its vocabulary; a
         remote endpoint's template is unknown, so the common templates' tokens are handled by
         `article.neutralise` for every backend)."""
-        llama = getattr(self._raw, "__self__", None)
-        return tuple(getattr(llama, "control_pieces", ()))
+        return tuple(getattr(self.local_model, "control_pieces", ()))
 
     def count_tokens(self, text: str) -> int:
         """Tokens of `text` for the model in use: exact on the embedded model (its own
         tokenizer), estimated elsewhere (3.2 characters a token, measured on news text)."""
-        llama = getattr(self._raw, "__self__", None)
-        tokenize = getattr(llama, "tokenize", None)
+        tokenize = getattr(self.local_model, "tokenize", None)
         if self.backend == "embedded" and tokenize is not None:
             return len(tokenize(text.encode("utf-8"), add_bos=False, special=False))
         return int(len(text) / CHARS_PER_TOKEN) + 1
@@ -253,7 +255,7 @@ class LLMClient:
 
     @contextmanager
     def _drafting(self, stage: str) -> Iterator[None]:
-        llama = getattr(self._raw, "__self__", None)
+        llama = self.local_model
         if getattr(llama, "draft_model", None) is None or stage in DRAFT_STAGES:
             yield
             return
@@ -413,6 +415,6 @@ def build_client(settings: Settings, *, progress: bool = True) -> LLMClient:
     llama = load_llama(str(path), settings.n_ctx, settings.n_threads, settings.draft_tokens)
     name = settings.model if not settings.model_path else path.name
     client = LLMClient(llama.create_chat_completion_openai_v1, model=name, backend="embedded",
-                       settings=settings, cache=cache)
+                       settings=settings, cache=cache, local_model=llama)
     client.warm_up()
     return client

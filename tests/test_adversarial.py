@@ -96,7 +96,7 @@ def test_embedded_model_plants_nothing(case: dict[str, Any], embedded) -> None:
 def test_no_control_token_reaches_llama_cpp_beyond_the_templates_own(embedded) -> None:
     """ChatML: the template itself opens three turns (system, user, assistant) and closes two;
     an article spelling <|im_end|><|im_start|>system adds none."""
-    llama = embedded._raw.__self__
+    llama = embedded.local_model
     start, end = llama.tokenize(b"<|im_start|>", add_bos=False, special=True) + \
         llama.tokenize(b"<|im_end|>", add_bos=False, special=True)
     seen: list[list[int]] = []

@@ -60,7 +60,7 @@ def test_only_answers_that_copy_from_the_prompt_are_drafted(make_client) -> None
 
     client, create = make_client()
     model = _DraftingModel(create)
-    client._raw = model.create
+    client._raw, client.local_model = model.create, model
     draft = model.draft_model
     text = ("The harbour bridge will reopen in May after two years of repairs, the mayor said "
             "on Tuesday. Engineers finished the last inspection of the main span last week. "

@@ -114,7 +114,7 @@ def test_drafting_keeps_the_answer_and_takes_fewer_model_steps(embedded, monkeyp
     from assistant.llm_schemas import attributions_for
     from assistant.sampling import LookupDraft, no_draft
 
-    llama = embedded._raw.__self__
+    llama = embedded.local_model
     assert isinstance(llama.draft_model, LookupDraft)
     schema = attributions_for(["C1", "C2", "C3"], ["S1", "S2", "S3", "S4"]).model_json_schema()
     kwargs = llama_response_format({"response_format": {"type": "json_schema", "json_schema": {
@@ -123,8 +123,9 @@ def test_drafting_keeps_the_answer_and_takes_fewer_model_steps(embedded, monkeyp
              "June. S2 The port's chief engineer, Dana Whitlock, said repairs were on schedule. "
              "S3 She added that divers had finished the survey. S4 Councillor Omar Reyes said "
              "the cost was too high.\nC1 [S2] proposed speaker: Dana Whitlock\nC2 [S3] "
-             "proposed speaker: She\nC3 [S4] proposed speaker: Omar Reyes\nAnswer as JSON like "
-             '{"checks": [{"id": "C?", "speaker": "..."}], "missed": []}'}]
+             "proposed speaker: She\nC3 [S4] proposed speaker: Omar Reyes\nFor each proposed "
+             "statement, name who said it (a person's name, never a sentence id). Answer as "
+             'JSON like {"checks": [{"id": "C?", "speaker": "..."}], "missed": []}'}]
     steps = []
     decode = llama._ctx.decode
     monkeypatch.setattr(llama._ctx, "decode", lambda batch: (steps.append(1), decode(batch))[1])
@@ -148,7 +149,7 @@ def test_drafting_keeps_the_answer_and_takes_fewer_model_steps(embedded, monkeyp
 def test_fixed_instructions_stay_in_the_kv_cache_between_articles(embedded) -> None:
     from assistant import prompts
 
-    llama = embedded._raw.__self__
+    llama = embedded.local_model
     system = f"<|im_start|>system\n{prompts.system_message()}<|im_end|>\n"
     tokens = llama.tokenize(system.encode(), add_bos=False, special=True)
     embedded.warm_up()

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from . import prompts, prose
-from .article import Article, Sentence, neutralise, parse_article, read_text
-from .candidates import Attribution, Candidates, extract, find_quotes
+from .article import Article, neutralise, parse_article, read_text
+from .assemble import canonical_names, dedupe_claims, from_sentence, to_claims, to_cues, to_facts
+from .candidates import Attribution, Candidates, extract
 from .client import LLMClient, RunStats, start_run
 from .errors import InputError, LLMError, LLMOutputError
 from .grounding import enforce, span
@@ -28,10 +29,9 @@ from .models import (
     SourcedFact,
     SummaryChecks,
     Uncertainty,
-    UncertaintyCue,
 )
 from .settings import Settings, resolve_settings
-from .turns import QUOTE_JOIN, as_turns, link_continuations
+from .turns import as_turns, link_continuations
 from .verify import undateline, verify_summary
 
 Progress = Callable[[str], None]
@@ -340,10 +340,10 @@ class _Run:
                                             f"{sent.id}"))
                 continue
             covered.add(sent.id)
-            kept.append(_from_sentence(self.article, sent, m.speaker))
+            kept.append(from_sentence(self.article, sent, m.speaker))
         kept.sort(key=lambda c: (c.start, c.end))
-        _canonical_names(kept)
-        return self._dedupe(kept)
+        canonical_names(kept)
+        return dedupe_claims(self.article, kept, self.dropped)
 
     def verify(self, analysis: ArticleAnalysis) -> ArticleAnalysis:
         """The one text the model writes, checked sentence by sentence (see verify.py)."""
@@ -409,30 +409,6 @@ class _Run:
         ids = [x.id for x in self.article.sentences if x.start < item.end and item.start < x.end]
         return ids or [item.sentence.id]
 
-    def _dedupe(self, claims: list[Attribution]) -> list[Attribution]:
-        """One speaker, one sentence, overlapping or touching spans (neither a quote): the same
-        statement proposed twice, e.g. a clause the model re-attributed to the sentence's main
-        speaker. The two become one claim over both spans."""
-        out: list[Attribution] = []
-        for c in claims:
-            twin = next((o for o in out if o.sentence.id == c.sentence.id
-                         and o.speaker.lower() == c.speaker.lower()
-                         and (o.start < c.end and c.start < o.end or (
-                             (o.embedded or c.embedded) and
-                             o.kind != "direct" and c.kind != "direct" and
-                             not self.article.text[min(o.end, c.end):max(o.start, c.start)]
-                             .strip(" ,;")))), None)
-            if twin is None:
-                out.append(c)
-                continue
-            keep = c if twin.embedded and not c.embedded else twin
-            if keep.kind != "direct":
-                keep.start, keep.end = min(c.start, twin.start), max(c.end, twin.end)
-            out[out.index(twin)] = keep
-            self.dropped.append(Dropped(section="claims", reason="duplicate statement",
-                                        detail=f"{c.speaker}: {c.sentence.id}"))
-        return out
-
     def _key_points(self, claims: list[Claim], facts: list[SourcedFact]) -> list[str]:
         if self.prose_points is not None:  # the combined strategy's model wrote its own
             return self.prose_points
@@ -441,30 +417,10 @@ class _Run:
     def build(self, seconds: dict[str, float], language: str) -> ArticleAnalysis:
         text = self.article.text
         claims_in = self._apply_media(self._apply_checks())
-        claims = []
-        for i, c in enumerate(claims_in):
-            quote = QUOTE_JOIN.join(text[q.inner_start:q.inner_end] for q in (c.quote, c.tail)
-                                    if q is not None) if c.quote else None
-            ev = span(text, c.start, c.end)
-            claims.append(Claim(
-                id=f"c{i + 1}", speaker=c.speaker, speaker_type=c.speaker_type,  # type: ignore[arg-type]
-                role=c.role, kind=c.kind, channel=c.channel, quote=quote,  # type: ignore[arg-type]
-                content=quote if c.kind == "direct" and quote else _one_line(ev.text),
-                evidence=ev, sentence_ids=self._ids(c)))
-        claims = link_continuations(claims, [c.continues for c in claims_in])
-        facts = []
-        for i, f in enumerate(sorted(self.cands.facts, key=lambda f: (f.start, f.end))):
-            ev = span(text, f.start, f.end)
-            facts.append(SourcedFact(id=f"f{i + 1}", outlet=f.outlet or f.speaker,
-                                     underlying_sources=f.underlying,
-                                     statement=_one_line(ev.text), evidence=ev,
-                                     sentence_ids=self._ids(f)))
-        cues = []
-        for i, u in enumerate(self.cands.cues):
-            about = [c.id for c in claims if u.sentence.id in c.sentence_ids] + \
-                    [f.id for f in facts if u.sentence.id in f.sentence_ids]
-            cues.append(UncertaintyCue(id=f"u{i + 1}", kind=u.kind, cue=u.cue,  # type: ignore[arg-type]
-                                       evidence=span(text, u.start, u.end), about=about))
+        claims = link_continuations(to_claims(self.article, claims_in, self._ids),
+                                    [c.continues for c in claims_in])
+        facts = to_facts(self.article, self.cands.facts, self._ids)
+        cues = to_cues(self.article, self.cands.cues, claims, facts)
         ua = self.model_uncertainty
         if ua is not None:
             level = ua.level
@@ -522,30 +478,3 @@ def _droppable(c: Attribution) -> bool:
     its "not a statement" verdicts on embedded clauses were wrong 11 times in 14).
     """
     return c.embedded and c.quote is None
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _from_sentence(article: Article, sent: Sentence, speaker: str) -> Attribution:
-    quotes = find_quotes(sent, article)
-    direct = [q for q in quotes if q.direct]
-    kind = "direct" if direct and len(direct) == len(quotes) else "mixed" if quotes else "indirect"
-    stype = "person" if re.fullmatch(r"([A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+", speaker) else (
-        "unnamed" if speaker[:1].islower() else "organization")
-    return Attribution(sentence=sent, speaker=speaker, speaker_type=stype, role=None,
-                       start=sent.start, end=sent.end, kind=kind,
-                       quote=quotes[0] if quotes else None)
-
-
-def _canonical_names(claims: list[Attribution]) -> None:
-    """'Javani' -> 'Yadollah Javani' when the full name is used elsewhere in the article."""
-    full = [c for c in claims if c.speaker_type == "person" and len(c.speaker.split()) >= 2]
-    for c in claims:
-        if len(c.speaker.split()) == 1:
-            for f in full:
-                if f.speaker.split()[-1] == c.speaker:
-                    c.speaker, c.speaker_type = f.speaker, "person"
-                    c.role = c.role or f.role
-                    break

@@ -1,0 +1,97 @@
+"""Where a statement's span begins and ends in its sentence: the reporting clause's own
+content, one span per statement when a speaker makes several, the stretch outside quotes."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..article import Sentence
+from .model import Quote
+from .verbs import AUDIENCE_VERBS, is_reporting
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_CONTENT_PREPS = frozenset({"about", "of", "for", "against", "as", "that", "regarding"})
+_JOINER_TAIL = re.compile(r"(?:[\s,;]+|\bbut\b)+$")
+
+
+def content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, int],
+                     base: int) -> int:
+    """How many content words the reporting clause has outside quotes and the speaker.
+
+    A verb that only introduces a quote ('"...," she told reporters') has none.
+    """
+    n = 0
+    for c in verb.children:
+        if c.dep_ not in {"ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "pobj"}:
+            continue  # manner and time adjuncts ("holding back tears", "on Monday") say nothing
+        if c.dep_ == "ccomp" and any(q.start <= c.idx + base < q.end for q in quotes):
+            continue  # the clause is the quote itself
+        if c.dep_ == "prep" and c.lemma_.lower() not in _CONTENT_PREPS:
+            continue  # "said over the phone", "told reporters in Paris": where, not what
+        if c.dep_ == "dobj" and verb.lemma_.lower() in AUDIENCE_VERBS:
+            continue  # "told a local television channel": the listener, not what was said
+        if c.dep_ in {"advcl", "conj"} and is_reporting(c):
+            continue
+        for t in c.subtree:
+            if speaker_rng[0] <= t.i < speaker_rng[1] or not t.is_alpha:
+                continue
+            if any(q.start <= t.idx + base < q.end for q in quotes):
+                continue
+            n += 1
+    return n
+
+
+def statement_spans(s: Sentence, verbs: list[Token], a: int, b: int,
+                     base: int) -> list[tuple[int, int]]:
+    """One span per statement when one speaker makes several in a sentence: "said X, but she
+    warned Y". A later reporting verb that hangs off an earlier one as a new clause (conj,
+    advcl, xcomp) with its own content starts a new statement at the clause's left edge; a
+    finite reporting clause put before the main one ("Although he acknowledged X, he
+    maintained Y") ends where the main clause starts ("Highlighting X, he warned Y" stays one:
+    the participle tells how he warned)."""
+    def own_content(v: Token) -> bool:
+        return any(c.dep_ in {"ccomp", "dobj", "prep"} for c in v.children)
+
+    cuts = [base + v.left_edge.idx for v in sorted(verbs, key=lambda t: t.i)[1:]
+            if v.dep_ in {"conj", "advcl", "xcomp"}
+            and any(anc in verbs for anc in list(v.ancestors)[:3]) and own_content(v)]
+    for v in verbs:
+        if v.dep_ == "advcl" and v.head in verbs and v.head.i > v.right_edge.i and \
+                any(c.dep_ == "nsubj" for c in v.children) and \
+                own_content(v) and own_content(v.head):  # a clause of its own, not a participle
+            nxt = v.doc[v.right_edge.i + 1:v.head.i + 1]
+            start = next((t for t in nxt if not t.is_punct), None)
+            if start is not None:
+                cuts.append(base + start.idx)
+    cuts = sorted({c for c in cuts if a < c < b})
+    if not cuts:
+        return [(a, b)]
+    out = []
+    for lo, hi in zip([a, *cuts], [*cuts, b], strict=True):
+        piece = s.text[lo - s.start:hi - s.start]
+        out.append((lo, lo + len(_JOINER_TAIL.sub("", piece))))
+    return [(lo, hi) for lo, hi in out if hi - lo > 10] or [(a, b)]
+
+
+def outside(s: Sentence, quotes: list[Quote], lo: int | None = None,
+             hi: int | None = None) -> tuple[int, int]:
+    """The longest stretch of the sentence (or of [lo, hi)) outside the given direct quotes."""
+    lo = s.start if lo is None else lo
+    hi = s.end if hi is None else hi
+    pieces, pos = [], lo
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.end <= lo or q.start >= hi:
+            continue
+        pieces.append((pos, max(pos, q.start)))
+        pos = max(pos, q.end)
+    pieces.append((pos, max(pos, hi)))
+    a, b = max(pieces, key=lambda ab: ab[1] - ab[0])
+    text = s.text
+    while a < b and not text[a - s.start].isalnum() and text[a - s.start] not in "\"“‘'":
+        a += 1
+    while b > a and text[b - s.start - 1] in " ,;:":
+        b -= 1
+    return a, b

@@ -333,3 +333,25 @@ def test_a_quote_read_as_a_second_subject_leaves_the_speaker_after_said() -> Non
     art, c = cands('"Thanks, Velmar, for welcoming these families," said master of ceremonies '
                    "Karim Al-Haddad, an engineer who moved to Velmar decades ago.")
     assert [x.speaker for x in claim_in(art, c, "welcoming")] == ["Karim Al-Haddad"]
+
+
+@pytest.mark.parametrize("gap", ["\n\n", " "])
+def test_an_outlet_frame_with_a_colon_reports_the_quote_that_follows(gap: str) -> None:
+    text = ("Workers gathered outside the river mill on Tuesday while the owners met the union "
+            "leaders.\n\nThe owners said the mill would stop work in May. The Guardian reports:"
+            f'{gap}"The mill will close in May and two hundred jobs will go with it."')
+    art, c = cands(text)
+    (fact,) = [f for f in c.facts if f.outlet == "The Guardian"]
+    reported = art.text[fact.start:fact.end]
+    # the quote is the report, wherever the segmenter ends the frame's sentence
+    assert '"The mill will close in May' in reported and reported.endswith('with it."')
+    assert not fact.frame_only
+
+
+def test_an_outlet_frame_with_a_colon_and_no_quote_stays_its_own_fact() -> None:
+    text = ("Workers gathered outside the river mill on Tuesday while the owners met the union "
+            "leaders.\n\nThe Guardian reports: the mill on the river will stop work in May. The "
+            "owners have not said how many jobs will go.")
+    art, c = cands(text)
+    (fact,) = [f for f in c.facts if f.outlet == "The Guardian"]
+    assert art.text[fact.start:fact.end].startswith("The Guardian reports:")

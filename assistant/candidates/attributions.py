@@ -494,6 +494,36 @@ def _covered_by_open_quote(p: Paragraph, s: Sentence, claims: list[Attribution])
         and c.start < s.start <= c.end for c in claims)
 
 
+_QUOTE_OPENERS = "\"“‘'"
+
+
+def _quoted_report(frame: Attribution | None, p: Paragraph, s: Sentence) -> Attribution | None:
+    """An outlet's "The Times says:" introduces the quote that follows, in the next sentence
+    or paragraph: each sentence of that quote is the outlet's report (the frame alone says
+    nothing). Returns the fact for `s`, or None when `s` is not part of that quote."""
+    if frame is None:
+        return None
+    opens = p.text[s.start - p.start:].lstrip()[:1] in _QUOTE_OPENERS
+    if frame.frame_only and not opens or not frame.frame_only and (
+            frame.sentence.paragraph != p.index or not inside_open_quote(p, s)):
+        return None
+    if frame.frame_only:  # the frame's own fact moves to the quote
+        frame.sentence, frame.start, frame.end, frame.frame_only = s, s.start, s.end, False
+        return frame
+    return Attribution(sentence=s, speaker=frame.speaker, speaker_type=frame.speaker_type,
+                       role=None, start=s.start, end=s.end, kind="indirect",
+                       outlet=frame.outlet, underlying=list(frame.underlying),
+                       resolved_from=frame.resolved_from)
+
+
+def _frame_fact(p: Paragraph, s: Sentence, facts: list[Attribution]) -> Attribution | None:
+    """The outlet fact of a sentence that only introduces a quote still to come."""
+    if not s.text.rstrip().endswith(":") or sentence_quotes(p, s) or len(facts) != 1:
+        return None
+    facts[0].frame_only = True
+    return facts[0]
+
+
 def extract(article: Article) -> Candidates:
     """Propose claims, sourced facts and cues for every body sentence."""
     memory = Discourse()
@@ -505,10 +535,20 @@ def extract(article: Article) -> Candidates:
     claims: list[Attribution] = []
     facts: list[Attribution] = []
     maybe: list[MaybeOutlet] = []
+    frame: Attribution | None = None  # an outlet's "X reports:" and the quote it opened
     for p in article.paragraphs:
         if p.kind != "body" or p.doc is None:
             continue
         for s in p.sentences:
+            quoted = _quoted_report(frame, p, s)
+            if quoted is not None:
+                if quoted is not frame:
+                    facts.append(quoted)
+                frame = quoted
+                continue
+            if frame is not None:  # no quote came: the frame stays the outlet's statement
+                frame.frame_only = False
+            frame = None
             if _covered_by_open_quote(p, s, claims):
                 continue
             reader = _SentenceReader(article, p, s, memory, claims)
@@ -518,6 +558,7 @@ def extract(article: Article) -> Candidates:
             claims.extend(reader.claims)
             facts.extend(reader.facts)
             maybe.extend(reader.maybe_outlets)
+            frame = _frame_fact(p, s, reader.facts)
     blocked = [x for x in [*claims, *facts] if article.in_instruction(x.start, x.end)]
     claims = [c for c in claims if c not in blocked]
     facts = [f for f in facts if f not in blocked]

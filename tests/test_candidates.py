@@ -355,3 +355,21 @@ def test_an_outlet_frame_with_a_colon_and_no_quote_stays_its_own_fact() -> None:
     art, c = cands(text)
     (fact,) = [f for f in c.facts if f.outlet == "The Guardian"]
     assert art.text[fact.start:fact.end].startswith("The Guardian reports:")
+
+
+def test_reports_in_an_aside_are_a_fact_and_the_main_source_keeps_its_claim() -> None:
+    text = ("Ferry crews will strike on Monday, a union official said.\n\nAccording to the "
+            "official, the union has received no new offer, despite local media reports "
+            "suggesting that the company had doubled its pay offer.")
+    art, c = cands(text)
+    (fact,) = [f for f in c.facts if f.outlet == "unnamed reports"]
+    assert "media reports suggesting" in art.text[fact.start:fact.end]
+    assert not fact.underlying  # the official is not the reports' source
+    assert claim_in(art, c, "According to the official")
+    assert not any("suggesting" in x.speaker for x in c.claims)
+
+
+def test_who_issued_a_statement_saying_something_says_it() -> None:
+    art, c = cands("Mayor Ines Duarte issued a statement saying that the bridge would reopen "
+                   "in June after the last inspection.")
+    assert [x.speaker for x in claim_in(art, c, "the bridge would reopen")] == ["Ines Duarte"]

@@ -20,6 +20,7 @@ from .outlet_names import STAFF
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .quotes import inside_open_quote, sentence_quotes
 from .speakers import (
+    ISSUING,
     PRONOUNS,
     according_to,
     cited,
@@ -40,9 +41,6 @@ if TYPE_CHECKING:
 
 _REPORT_NOUNS = re.compile(r"\b(report|reports|story|article|investigation|dispatch|analysis|"
                            r"editorial|reporting|broadcast|bulletin|survey)\b", re.IGNORECASE)
-# verbs of issuing a statement ("Cook provided a written statement")
-_ISSUING = frozenset({"issue", "provide", "release", "give", "send", "publish", "put",
-                      "deliver", "email", "post"})
 # "Al-Resalah's knowledgeable sources", "the agency's sources": the outlet reports them.
 _SOURCES = re.compile(r"['’]s\s+[“\"]?(?:\w+\s+){0,2}(sources?|officials?)\b")
 TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "general",
@@ -226,15 +224,29 @@ class _SentenceReader:
                 self._add(t, tok)
         self.according = [t for t in according_to(span) if not self._in_quote(t)]
         names = [self._name(t) for t in self.according]
+        own = []
         for t, name in zip(self.according, names, strict=True):
-            if canonical_outlet(name) is not None or not any(
-                    e.outlet for e in self.speakers.values()):
+            if canonical_outlet(name) is not None or not self._cited_by_outlet(t):
                 self._add(t, None)
-        self.cited = [n for n in names if canonical_outlet(n) is None] + \
+                own.append(name)
+        self.cited = [n for n in names if canonical_outlet(n) is None and n not in own] + \
             [self._name(t) for t in cited(span) + quoted_objects(span) if not self._in_quote(t)]
         if not self.speakers:
             self._colon_speaker()
         self._merge_short_names()
+
+    def _cited_by_outlet(self, tok: Token) -> bool:
+        """"According to X, AFP reported": X is the outlet's source when the outlet's verb
+        governs the sentence or X; not when the outlet sits in an aside of X's statement
+        ("According to X, ..., despite media reports suggesting ...")."""
+        outlets = [e for e in self.speakers.values() if e.outlet]
+
+        def aside(v: Token) -> bool:  # the report hangs off a noun: "despite reports saying"
+            return v not in tok.ancestors and any(
+                a.dep_ in {"acl", "relcl", "pobj"} for a in [v, *v.ancestors])
+
+        return bool(outlets) and (any(not e.verbs for e in outlets) or not all(
+            aside(v) for e in outlets for v in e.verbs))
 
     def _name(self, tok: Token) -> str:
         a, b = speaker_range(tok)
@@ -466,7 +478,7 @@ class _SentenceReader:
                 continue
             # "(The Times said) Cook provided a written statement": a later "the statement
             # said" is Cook's
-            issued = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in _ISSUING \
+            issued = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in ISSUING \
                 and any(c.dep_ == "dobj" and c.lemma_.lower() == "statement"
                         for c in ent.root.head.children)
             if not issued and (ent.root.dep_ != "nsubj" or ent.root.head.dep_ != "ROOT") or \

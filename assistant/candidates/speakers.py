@@ -39,6 +39,11 @@ _TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST"}
 _VIA_PREPS = frozenset({"as", "by", "after", "before", "in"})
 
 
+# verbs of issuing a statement ("Cook provided a written statement")
+ISSUING = frozenset({"issue", "provide", "release", "give", "send", "publish", "put",
+                     "deliver", "email", "post"})
+
+
 def subject(tok: Token) -> Token | None:
     """The speaker token of a reporting verb: its subject, climbing through participles and
     conjuncts ("..., adding", "and said"), the head noun of a relative clause ("X, who
@@ -66,7 +71,11 @@ def subject(tok: Token) -> Token | None:
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in {
                 "report", "statement", "letter", "message", "post", "video", "article",
                 "tweet", "memo", "document", "leaflet", "release", "media", "story"}:
-            return cur.head  # "media reports suggesting that ...": the reports say it
+            doc = cur.head  # "media reports suggesting that ...": the reports say it
+            if doc.dep_ == "dobj" and doc.head.lemma_.lower() in ISSUING:
+                # "Trump issued a statement saying ...": who issued it says it
+                return next((c for c in doc.head.children if c.dep_ == "nsubj"), doc)
+            return doc
         if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and is_reporting(cur.head.head):
             # "X said that A happened, and urged B": a slip of the parse, the urging is X's
             return subject(cur.head.head)
@@ -150,13 +159,17 @@ def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]
 
 
 def phrase(tok: Token) -> tuple[int, int]:
-    """Token index range of a subject noun phrase, without its relative clauses or conjuncts."""
+    """Token index range of a subject noun phrase, without its relative clauses, conjuncts or
+    the saying participle it is the subject of ("media reports suggesting that ...")."""
+    def cut(t: Token) -> bool:
+        return t.head == tok and (t.dep_ in {"conj", "cc", "relcl"} or
+                                  t.dep_ == "acl" and is_reporting(t))
+
     kept = {tok.i}
     for t in tok.subtree:
-        if t.dep_ in {"conj", "cc", "relcl"} and t.head == tok:
+        if cut(t):
             continue
-        if any(a.dep_ in {"conj", "relcl"} and a.head == tok for a in t.ancestors
-               if a != tok and a.i != tok.i and tok in a.ancestors):
+        if any(cut(a) for a in t.ancestors if a != tok and a.i != tok.i and tok in a.ancestors):
             continue
         kept.add(t.i)
     # the unbroken run around the head: the comma closing a relative clause ("The mayor, who

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.article import parse_article, quote_spans
-from assistant.candidates import canonical_outlet, extract
+from assistant.candidates import canonical_outlet, extract, find_outlets_in
 
 PAD = (" The port authority published its annual report on shipping volumes last spring, and "
        "the figures were discussed at length by the regional council in a public session.")
@@ -373,3 +373,15 @@ def test_who_issued_a_statement_saying_something_says_it() -> None:
     art, c = cands("Mayor Ines Duarte issued a statement saying that the bridge would reopen "
                    "in June after the last inspection.")
     assert [x.speaker for x in claim_in(art, c, "the bridge would reopen")] == ["Ines Duarte"]
+
+
+def test_a_broadcaster_named_media_word_first_is_an_outlet_and_a_statement_to_it_a_channel() -> None:
+    art, c = cands("The district office said in a statement to RFE/RL's Radio Azadi that two "
+                   "bridges had been washed away overnight.")
+    assert [f.outlet for f in c.facts] == ["Radio Azadi"]
+    (claim,) = claim_in(art, c, "two bridges")
+    assert claim.speaker == "The district office" and claim.channel == "statement to Radio Azadi"
+
+
+def test_a_venue_named_like_a_broadcaster_is_no_outlet() -> None:
+    assert find_outlets_in("The choir sang at Radio City Music Hall on Friday night.") == []

@@ -131,10 +131,18 @@ def unknown_frames(sent_text: str, names: list[tuple[int, str, bool]]) -> list[s
     return out
 
 
+# "in a statement to the Post", "in emailed comments to Reuters": written, not an interview
+_WRITTEN_TO = re.compile(r"\b(statement|comments?|remarks|message|e-?mail|response)\s+"
+                         r"(?:sent\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def channel(sent_text: str, resolve: Resolver | None = None, base: int = 0) -> str | None:
     plain = blank_quotes(sent_text)
     frames = outlet_frames(sent_text, resolve, base)
     if frames and not _PUBLISHED.search(plain):
+        written = _WRITTEN_TO.search(plain[max(0, frames[0][0] - 60):frames[0][0]])
+        if written:
+            return f"{written.group(1).lower()} to {frames[0][2]}"
         return f"interview with {frames[0][2]}"
     for pat, label in CHANNEL_PATTERNS:
         m = pat.search(plain)

@@ -26,7 +26,8 @@ _NOT_MEDIA = re.compile(
     r"\b(ministry|government|commission|department|council|parliament|cabinet|administration|"
     r"police|army|military|office|court|authority|authorities|presidency|embassy|"
     r"intelligence|security|defen[cs]e|forces?|party|university|institute|foundation|"
-    r"bank|fund|union|committee|corps|guards?|brigades?|observatory)\b", re.IGNORECASE)
+    r"bank|fund|union|committee|corps|guards?|brigades?|observatory|hall|arena|stadium|"
+    r"theat(?:er|re))\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,7 @@ def canonical_outlet(name: str) -> str | None:
             inner = m.group("name").strip(" ,")
             if not _NOT_MEDIA.search(inner) and len(inner.split()) <= 6:
                 return known_outlet(inner) or _bare(inner)
-    if _CAPITAL_MEDIA.match(bare) and len(bare.split()) <= 5:
+    if _CAPITAL_MEDIA.match(bare) and len(bare.split()) <= 5 and not _NOT_MEDIA.search(bare):
         return _bare(bare)
     owner = re.match(r"^[A-Z][\w./&-]*(?:\s[A-Z][\w./&-]*)*['’]s\s+(?P<rest>[A-Z].*)$", bare)
     if owner:  # "RFE/RL's Radio Mashaal": the outlet is what the owner runs
@@ -120,8 +121,12 @@ _DESCRIBED = re.compile(
     rf"radio)\b")
 
 
+# "Radio Mashaal", "RFE/RL's Radio Farda", "Kanal 13": the media word first
+_MEDIA_FIRST = re.compile(
+    rf"(?<![\w/-]){_POSSESSOR}?(?:Radio|Channel|Television|TV|Kanal)\s+[A-Z0-9][\w-]*"
+    r"(?:\s+[A-Z0-9][\w-]*){0,2}")
 _SHAPED = re.compile(
-    r"(?<![\w-])(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){1,4}"
+    r"(?<![\w/-])(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){1,4}"
     r"(?:Times|Post|News|Daily|Journal|Herald|Tribune|Gazette|Telegraph|Chronicle|Standard|"
     r"Observer|Express|Mail|Courier|Dispatch|Examiner|Inquirer|Ledger|Sentinel|Bulletin|"
     r"Monitor|Insider|Radio|TV|Television|Broadcasting)(?![\w-])")
@@ -137,6 +142,8 @@ def find_outlets_in(text: str) -> list[tuple[int, int, str]]:
             hits.append((a, b, canon))
 
     for m in _DESCRIBED.finditer(text):
+        add(m.start(), m.end(), canonical_outlet(m.group(0)))
+    for m in _MEDIA_FIRST.finditer(text):
         add(m.start(), m.end(), canonical_outlet(m.group(0)))
     for m in _SHAPED.finditer(text):
         add(m.start(), m.end(), canonical_outlet(m.group(0)))

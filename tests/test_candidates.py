@@ -385,3 +385,13 @@ def test_a_broadcaster_named_media_word_first_is_an_outlet_and_a_statement_to_it
 
 def test_a_venue_named_like_a_broadcaster_is_no_outlet() -> None:
     assert find_outlets_in("The choir sang at Radio City Music Hall on Friday night.") == []
+
+
+def test_a_speaker_interviewed_by_an_outlet_goes_on_speaking_there() -> None:
+    art, c = cands("A port official told Reuters that the strike would end on Friday.\n\n"
+                   "The union had accepted the new offer, the official said.\n\n"
+                   "In a tweet, the official later wrote that the crews had been heroes. The "
+                   "official said the crews would be paid for the lost days.")
+    channels = [x.channel for x in c.claims if x.speaker == "A port official"]
+    assert channels[:2] == ["interview with Reuters", "interview with Reuters"], channels
+    assert "tweet" in channels and channels[-1] == "interview with Reuters"

@@ -47,6 +47,7 @@ TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "gene
                          "commander", "secretary", "governor", "mayor", "senator", "leader",
                          "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"})
 _WRITE_VERBS = {"write", "report", "reveal", "publish", "detail"}
+_ONE_OFF = re.compile(r"\b(tweet|post|text message|letter|memo|e-?mail|filing|report|video)\b")
 
 
 @dataclass
@@ -310,6 +311,7 @@ class _SentenceReader:
                         channel=channels.channel(self.article.text[a:b]) if len(spans) > 1
                         else sent_channel, resolved_from=e.resolved, embedded=emb,
                         frame_only=content < 2 and s.text.rstrip().endswith(":")))
+        self._carry_channels()
         speakers = [c.speaker for c in self.claims]
         for _a, _b, outlet in frames:
             if speakers:
@@ -317,6 +319,18 @@ class _SentenceReader:
         self._unknown_outlets(frames, speakers)
         if not self.speakers and direct:
             self._continue_quotes(direct)
+
+    def _carry_channels(self) -> None:
+        """A speaker interviewed by an outlet, or speaking in a statement or at a briefing,
+        goes on speaking there: "A Hamas official told AFP ..." then "he added", "according to
+        the official" keep "interview with AFP". One-off messages (a tweet, a letter) do not
+        carry over."""
+        for c in self.claims:
+            if c.channel is not None:
+                continue
+            c.channel = next((o.channel for o in reversed(self.previous)
+                              if o.speaker.lower() == c.speaker.lower() and o.channel and
+                              not _ONE_OFF.search(o.channel)), None)
 
     def _tail_of(self, q: Quote) -> Quote | None:
         """'"We will win," she said, "and win big."': a quote cut by its frame mid-sentence

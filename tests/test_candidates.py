@@ -395,3 +395,11 @@ def test_a_speaker_interviewed_by_an_outlet_goes_on_speaking_there() -> None:
     channels = [x.channel for x in c.claims if x.speaker == "A port official"]
     assert channels[:2] == ["interview with Reuters", "interview with Reuters"], channels
     assert "tweet" in channels and channels[-1] == "interview with Reuters"
+
+
+def test_a_second_statement_in_one_sentence_keeps_the_channel_of_the_first() -> None:
+    art, c = cands("A port official, who declined to be named, confirmed that account to Reuters "
+                   "but said there were serious doubts about whether the crews would be paid.")
+    assert len(c.claims) == 2  # two statements
+    (paid,) = claim_in(art, c, "would be paid")
+    assert paid.channel == "interview with Reuters"

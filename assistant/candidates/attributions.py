@@ -301,15 +301,17 @@ class _SentenceReader:
             if content >= 2 or not mine:
                 a, b = outside(s, mine, *self._own_clause(e, s.start, s.end))
                 spans = statement_spans(s, e.verbs, a, b, p.start) if not mine else [(a, b)]
+                said_on: str | None = None  # "confirmed it to Reuters but said ...": still there
                 for a, b in spans:
+                    said_on = (channels.channel(self.article.text[a:b]) or said_on) \
+                        if len(spans) > 1 else sent_channel
                     fragments = [q for q in self.quotes
                                  if not q.direct and a <= q.start and q.end <= b]
                     self.claims.append(Attribution(
                         sentence=s, speaker=e.name, speaker_type=e.stype, role=e.role,
                         start=a, end=b, kind="mixed" if fragments else "indirect",
                         quote=fragments[0] if fragments else None,
-                        channel=channels.channel(self.article.text[a:b]) if len(spans) > 1
-                        else sent_channel, resolved_from=e.resolved, embedded=emb,
+                        channel=said_on, resolved_from=e.resolved, embedded=emb,
                         frame_only=content < 2 and s.text.rstrip().endswith(":")))
         self._carry_channels()
         speakers = [c.speaker for c in self.claims]

@@ -403,3 +403,10 @@ def test_a_second_statement_in_one_sentence_keeps_the_channel_of_the_first() -> 
     assert len(c.claims) == 2  # two statements
     (paid,) = claim_in(art, c, "would be paid")
     assert paid.channel == "interview with Reuters"
+
+
+def test_who_speaks_according_to_an_outlet_is_the_outlets_source() -> None:
+    art, c = cands('Mayor Ana Lind spoke at the harbor on Friday. "The port stays open," she '
+                   "said, according to state media.")
+    (fact,) = c.facts
+    assert fact.outlet == "state media" and fact.underlying == ["Ana Lind"]

@@ -318,6 +318,9 @@ class _SentenceReader:
         for _a, _b, outlet in frames:
             if speakers:
                 self._add_fact(outlet, speakers)
+        for e in self.speakers.values():  # "X said ..., according to state media"
+            if e.outlet and not e.verbs and speakers:
+                self._add_fact(e.outlet, speakers)
         self._unknown_outlets(frames, speakers)
         if not self.speakers and direct:
             self._continue_quotes(direct)

@@ -410,3 +410,10 @@ def test_who_speaks_according_to_an_outlet_is_the_outlets_source() -> None:
                    "said, according to state media.")
     (fact,) = c.facts
     assert fact.outlet == "state media" and fact.underlying == ["Ana Lind"]
+
+
+def test_it_in_a_relative_clause_is_the_body_named_as_the_subject() -> None:
+    art, c = cands("Harbor spokesman Olav Brekke denied the reports on Friday.\n\n"
+                   "Norway's navy later towed away a fishing boat that it said had entered the "
+                   "closed zone.")
+    assert [x.speaker for x in claim_in(art, c, "that it said")] == ["Norway's navy"]

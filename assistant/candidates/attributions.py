@@ -47,6 +47,11 @@ TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "gene
                          "commander", "secretary", "governor", "mayor", "senator", "leader",
                          "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"})
 _WRITE_VERBS = {"write", "report", "reveal", "publish", "detail"}
+# heads of a body's description ("Iran's military", "the ministry"): what "it" can stand for
+_BODIES = frozenset({"ministry", "department", "military", "army", "navy", "government",
+                     "agency", "company", "firm", "group", "movement", "militia", "party",
+                     "administration", "council", "committee", "police", "organization",
+                     "organisation", "office", "court", "commission", "campaign"})
 _ONE_OFF = re.compile(r"\b(tweet|post|text message|letter|memo|e-?mail|filing|report|video)\b")
 
 
@@ -127,7 +132,8 @@ class _SentenceReader:
                 if outlet:
                     return outlet, "organization", None, outlet, tok.text
             earlier = [t for t in tok.sent if t.i < tok.i and t.dep_ == "nsubj" and
-                       t.ent_type_ in {"ORG", "GPE", "NORP"} and not self._in_quote(t)]
+                       (t.ent_type_ in {"ORG", "GPE", "NORP"} or t.lemma_.lower() in _BODIES)
+                       and not self._in_quote(t)]
             if earlier:
                 name, stype, role = speaker_from(earlier[-1])
                 return name, stype, role, None, tok.text

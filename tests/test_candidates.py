@@ -417,3 +417,10 @@ def test_it_in_a_relative_clause_is_the_body_named_as_the_subject() -> None:
                    "Norway's navy later towed away a fishing boat that it said had entered the "
                    "closed zone.")
     assert [x.speaker for x in claim_in(art, c, "that it said")] == ["Norway's navy"]
+
+
+def test_an_object_pronoun_read_as_a_subject_is_no_speaker() -> None:
+    # the small parser reads "him a traitor" as the subject of "said"
+    art, c = cands("The army considered him a traitor and Interior Minister Lars Holm said Karimi "
+                   "was killed because he was planning attacks.")
+    assert {x.speaker for x in c.claims} == {"Lars Holm"}, [x.speaker for x in c.claims]

@@ -47,6 +47,12 @@ TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "gene
                          "commander", "secretary", "governor", "mayor", "senator", "leader",
                          "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"})
 _WRITE_VERBS = {"write", "report", "reveal", "publish", "detail"}
+_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
+
+
+def _misread_object(tok: Token) -> bool:
+    """The small parser reads "him a terrorist" as a subject with "him" as its own subject."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _OBJECT_PRONOUNS for c in tok.children)
 # heads of a body's description ("Iran's military", "the ministry"): what "it" can stand for
 _BODIES = frozenset({"ministry", "department", "military", "army", "navy", "government",
                      "agency", "company", "firm", "group", "movement", "militia", "party",
@@ -226,8 +232,12 @@ class _SentenceReader:
                           c.pos_ == "PROPN" and not self._in_quote(c)), None)
             if subj is None:
                 continue
-            for t in [subj] + [c for c in subj.conjuncts if c.i > subj.i and
-                               not one_referent(subj, c)]:
+            heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i and
+                              not one_referent(subj, c)]
+            if _misread_object(subj):  # "considered him a terrorist and X said": X speaks
+                heads = heads[1:] + [c for c in tok.children if c.dep_ == "nsubj" and
+                                     c.i != subj.i and not self._in_quote(c)]
+            for t in heads:
                 self._add(t, tok)
         self.according = [t for t in according_to(span) if not self._in_quote(t)]
         names = [self._name(t) for t in self.according]

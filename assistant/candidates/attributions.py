@@ -33,7 +33,7 @@ from .speakers import (
     speaker_range,
     subject,
 )
-from .statements import content_outside, outside, statement_spans
+from .statements import content_outside, frame_fact, outside, quoted_report, statement_spans
 from .verbs import embedded, is_reporting
 
 if TYPE_CHECKING:
@@ -48,17 +48,16 @@ TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "gene
                          "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"})
 _WRITE_VERBS = {"write", "report", "reveal", "publish", "detail"}
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
-
-
-def _misread_object(tok: Token) -> bool:
-    """The small parser reads "him a terrorist" as a subject with "him" as its own subject."""
-    return any(c.dep_ == "nsubj" and c.lower_ in _OBJECT_PRONOUNS for c in tok.children)
 # heads of a body's description ("Iran's military", "the ministry"): what "it" can stand for
 _BODIES = frozenset({"ministry", "department", "military", "army", "navy", "government",
                      "agency", "company", "firm", "group", "movement", "militia", "party",
                      "administration", "council", "committee", "police", "organization",
                      "organisation", "office", "court", "commission", "campaign"})
-_ONE_OFF = re.compile(r"\b(tweet|post|text message|letter|memo|e-?mail|filing|report|video)\b")
+
+
+def _misread_object(tok: Token) -> bool:
+    """The small parser reads "him a terrorist" as a subject with "him" as its own subject."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _OBJECT_PRONOUNS for c in tok.children)
 
 
 @dataclass
@@ -329,7 +328,7 @@ class _SentenceReader:
                         quote=fragments[0] if fragments else None,
                         channel=said_on, resolved_from=e.resolved, embedded=emb,
                         frame_only=content < 2 and s.text.rstrip().endswith(":")))
-        self._carry_channels()
+        channels.carry_over(self.claims, self.previous)
         speakers = [c.speaker for c in self.claims]
         for _a, _b, outlet in frames:
             if speakers:
@@ -340,18 +339,6 @@ class _SentenceReader:
         self._unknown_outlets(frames, speakers)
         if not self.speakers and direct:
             self._continue_quotes(direct)
-
-    def _carry_channels(self) -> None:
-        """A speaker interviewed by an outlet, or speaking in a statement or at a briefing,
-        goes on speaking there: "A Hamas official told AFP ..." then "he added", "according to
-        the official" keep "interview with AFP". One-off messages (a tweet, a letter) do not
-        carry over."""
-        for c in self.claims:
-            if c.channel is not None:
-                continue
-            c.channel = next((o.channel for o in reversed(self.previous)
-                              if o.speaker.lower() == c.speaker.lower() and o.channel and
-                              not _ONE_OFF.search(o.channel)), None)
 
     def _tail_of(self, q: Quote) -> Quote | None:
         """'"We will win," she said, "and win big."': a quote cut by its frame mid-sentence
@@ -541,36 +528,6 @@ def _covered_by_open_quote(p: Paragraph, s: Sentence, claims: list[Attribution])
         and c.start < s.start <= c.end for c in claims)
 
 
-_QUOTE_OPENERS = "\"“‘'"
-
-
-def _quoted_report(frame: Attribution | None, p: Paragraph, s: Sentence) -> Attribution | None:
-    """An outlet's "The Times says:" introduces the quote that follows, in the next sentence
-    or paragraph: each sentence of that quote is the outlet's report (the frame alone says
-    nothing). Returns the fact for `s`, or None when `s` is not part of that quote."""
-    if frame is None:
-        return None
-    opens = p.text[s.start - p.start:].lstrip()[:1] in _QUOTE_OPENERS
-    if frame.frame_only and not opens or not frame.frame_only and (
-            frame.sentence.paragraph != p.index or not inside_open_quote(p, s)):
-        return None
-    if frame.frame_only:  # the frame's own fact moves to the quote
-        frame.sentence, frame.start, frame.end, frame.frame_only = s, s.start, s.end, False
-        return frame
-    return Attribution(sentence=s, speaker=frame.speaker, speaker_type=frame.speaker_type,
-                       role=None, start=s.start, end=s.end, kind="indirect",
-                       outlet=frame.outlet, underlying=list(frame.underlying),
-                       resolved_from=frame.resolved_from)
-
-
-def _frame_fact(p: Paragraph, s: Sentence, facts: list[Attribution]) -> Attribution | None:
-    """The outlet fact of a sentence that only introduces a quote still to come."""
-    if not s.text.rstrip().endswith(":") or sentence_quotes(p, s) or len(facts) != 1:
-        return None
-    facts[0].frame_only = True
-    return facts[0]
-
-
 def extract(article: Article) -> Candidates:
     """Propose claims, sourced facts and cues for every body sentence."""
     memory = Discourse()
@@ -587,7 +544,7 @@ def extract(article: Article) -> Candidates:
         if p.kind != "body" or p.doc is None:
             continue
         for s in p.sentences:
-            quoted = _quoted_report(frame, p, s)
+            quoted = quoted_report(frame, p, s)
             if quoted is not None:
                 if quoted is not frame:
                     facts.append(quoted)
@@ -605,7 +562,7 @@ def extract(article: Article) -> Candidates:
             claims.extend(reader.claims)
             facts.extend(reader.facts)
             maybe.extend(reader.maybe_outlets)
-            frame = _frame_fact(p, s, reader.facts)
+            frame = frame_fact(p, s, reader.facts)
     blocked = [x for x in [*claims, *facts] if article.in_instruction(x.start, x.end)]
     claims = [c for c in claims if c not in blocked]
     facts = [f for f in facts if f not in blocked]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .model import Attribution
 from .outlet_names import MEDIA_NOUN
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 
@@ -164,3 +165,19 @@ def channel(sent_text: str, resolve: Resolver | None = None, base: int = 0) -> s
             return None  # "told supporters": an audience, not a channel
         return f"interview with {outlet or target}"
     return None
+
+
+# channels of one message, which a speaker's later statements do not share
+_ONE_OFF = re.compile(r"\b(tweet|post|text message|letter|memo|e-?mail|filing|report|video)\b")
+
+
+def carry_over(claims: list[Attribution], previous: list[Attribution]) -> None:
+    """A speaker interviewed by an outlet, or speaking in a statement or at a briefing, goes on
+    speaking there: "A Hamas official told AFP ..." then "he added", "according to the
+    official" keep "interview with AFP". One-off messages (a tweet, a letter) do not carry
+    over."""
+    for c in claims:
+        if c.channel is None:
+            c.channel = next((o.channel for o in reversed(previous)
+                              if o.speaker.lower() == c.speaker.lower() and o.channel and
+                              not _ONE_OFF.search(o.channel)), None)

@@ -1,13 +1,15 @@
-"""Where a statement's span begins and ends in its sentence: the reporting clause's own
-content, one span per statement when a speaker makes several, the stretch outside quotes."""
+"""Where a statement's span begins and ends: the reporting clause's own content, one span per
+statement when a speaker makes several, the stretch outside quotes, and an outlet's "X
+reports:" whose statement is the quote that follows it."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from ..article import Sentence
-from .model import Quote
+from ..article import Paragraph, Sentence
+from .model import Attribution, Quote
+from .quotes import inside_open_quote, sentence_quotes
 from .verbs import AUDIENCE_VERBS, is_reporting
 
 if TYPE_CHECKING:
@@ -95,3 +97,33 @@ def outside(s: Sentence, quotes: list[Quote], lo: int | None = None,
     while b > a and text[b - s.start - 1] in " ,;:":
         b -= 1
     return a, b
+
+
+_QUOTE_OPENERS = "\"“‘'"
+
+
+def quoted_report(frame: Attribution | None, p: Paragraph, s: Sentence) -> Attribution | None:
+    """An outlet's "The Times says:" introduces the quote that follows, in the next sentence
+    or paragraph: each sentence of that quote is the outlet's report (the frame alone says
+    nothing). Returns the fact for `s`, or None when `s` is not part of that quote."""
+    if frame is None:
+        return None
+    opens = p.text[s.start - p.start:].lstrip()[:1] in _QUOTE_OPENERS
+    if frame.frame_only and not opens or not frame.frame_only and (
+            frame.sentence.paragraph != p.index or not inside_open_quote(p, s)):
+        return None
+    if frame.frame_only:  # the frame's own fact moves to the quote
+        frame.sentence, frame.start, frame.end, frame.frame_only = s, s.start, s.end, False
+        return frame
+    return Attribution(sentence=s, speaker=frame.speaker, speaker_type=frame.speaker_type,
+                       role=None, start=s.start, end=s.end, kind="indirect",
+                       outlet=frame.outlet, underlying=list(frame.underlying),
+                       resolved_from=frame.resolved_from)
+
+
+def frame_fact(p: Paragraph, s: Sentence, facts: list[Attribution]) -> Attribution | None:
+    """The outlet fact of a sentence that only introduces a quote still to come."""
+    if not s.text.rstrip().endswith(":") or sentence_quotes(p, s) or len(facts) != 1:
+        return None
+    facts[0].frame_only = True
+    return facts[0]

@@ -424,3 +424,12 @@ def test_an_object_pronoun_read_as_a_subject_is_no_speaker() -> None:
     art, c = cands("The army considered him a traitor and Interior Minister Lars Holm said Karimi "
                    "was killed because he was planning attacks.")
     assert {x.speaker for x in c.claims} == {"Lars Holm"}, [x.speaker for x in c.claims]
+
+
+def test_an_outlets_scare_quoted_sources_are_its_report_and_an_anonymous_source() -> None:
+    art, c = cands("The harbor website Kai Online reported on Monday that the ferry company was "
+                   "up for sale. Kai Online’s “well-placed sources” said that two buyers had "
+                   "already visited the yard.")
+    (fact,) = [f for f in c.facts if "two buyers" in art.text[f.start:f.end]]
+    assert fact.outlet == "Kai Online" and fact.underlying == ["well-placed sources"]
+    assert any(u.kind == "anonymous_source" and u.cue == "well-placed sources" for u in c.cues)

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 _REPORT_NOUNS = re.compile(r"\b(report|reports|story|article|investigation|dispatch|analysis|"
                            r"editorial|reporting|broadcast|bulletin|survey)\b", re.IGNORECASE)
 # "Al-Resalah's knowledgeable sources", "the agency's sources": the outlet reports them.
-_SOURCES = re.compile(r"['’]s\s+[“\"]?(?:\w+\s+){0,2}(sources?|officials?)\b")
+_SOURCES = re.compile(r"['’]s\s+[“\"]?(?:[\w-]+\s+){0,2}(sources?|officials?)\b")
 TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "general",
                          "commander", "secretary", "governor", "mayor", "senator", "leader",
                          "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"})
@@ -88,6 +88,14 @@ class _SentenceReader:
     # ---- who ---------------------------------------------------------------------------
     def _in_quote(self, tok: Token) -> bool:
         return any(a <= tok.idx < b for a, b in self.qrel)
+
+    def _scare_quoted(self, tok: Token) -> bool:
+        """A subject whose words are set in quotes inside its own noun phrase (Al-Resalah's
+        “knowledgeable sources” said): the quote marks distance, the phrase still speaks."""
+        lo, hi = speaker_range(tok)
+        a, b = tok.doc[lo].idx, tok.doc[hi - 1].idx + len(tok.doc[hi - 1])
+        return all(a <= qa and qb <= b + 1 for qa, qb in self.qrel if qa <= tok.idx < qb) and \
+            self._in_quote(tok)
 
     def _resolve(self, tok: Token) -> tuple[str, str, str | None, str | None, str | None] | None:
         """(name, type, role, outlet, resolved_from) for a subject token, or None."""
@@ -159,7 +167,10 @@ class _SentenceReader:
             return None
         hits = channels.outlet_mentions(phrase, self.memory.resolve_outlet, pos)
         named = [h for h in hits if is_named_outlet(h[2])]
-        return named[0][2] if named else None
+        if named:
+            return named[0][2]
+        owner = re.match(r"^(?:the\s+)?(.+?)['’]s\s", phrase)  # an outlet met before
+        return self.memory.outlet_names.get(owner.group(1)) if owner else None
 
     def _add(self, tok: Token, verb: Token | None) -> None:
         if not_a_speaker(tok) and tok.lower_ not in PRONOUNS:
@@ -222,7 +233,7 @@ class _SentenceReader:
                 continue
             subj = subject(tok) or (None if passive(tok) else
                                     fallback_subject(span, tok, self.qrel))
-            if subj is not None and self._in_quote(subj):
+            if subj is not None and self._in_quote(subj) and not self._scare_quoted(subj):
                 # the small parser takes the quote for the subject ('"...," Ruiz, the town's
                 # mayor since 2019, said'): the name set beside it outside the quote speaks
                 subj = next((c for c in tok.children if c.dep_ == "nsubj" and
@@ -438,6 +449,10 @@ class _SentenceReader:
             v2 in v.subtree for v in verbs for v2 in o.verbs)]
         sources = [n for n in self.cited if not _SOURCES.search(n)]
         own = [n for n in self.cited if _SOURCES.search(n)]
+        lo, hi = speaker_range(e.tok)
+        mine = _SOURCES.search(e.tok.doc[lo:hi].text)  # "Al-Resalah's “knowledgeable sources”"
+        if mine:
+            own.append(e.tok.doc[lo:hi].text[mine.start() + 2:].strip(" “”\"'‘’"))
         self._add_fact(e.outlet or e.name, sources + nested + own, e.resolved)
 
     def _continue_quotes(self, direct: list[Quote]) -> None:

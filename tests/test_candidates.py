@@ -433,3 +433,18 @@ def test_an_outlets_scare_quoted_sources_are_its_report_and_an_anonymous_source(
     (fact,) = [f for f in c.facts if "two buyers" in art.text[f.start:f.end]]
     assert fact.outlet == "Kai Online" and fact.underlying == ["well-placed sources"]
     assert any(u.kind == "anonymous_source" and u.cue == "well-placed sources" for u in c.cues)
+
+
+@pytest.mark.parametrize(("name", "canon"), [
+    ("Conservative radio", None),  # "Conservative radio host X said" opening a sentence
+    ("the Independent newspaper", "Independent"),
+    ("the conservative website Breitbart", "Breitbart"),
+])
+def test_a_leaning_that_opens_a_sentence_names_no_outlet(name: str, canon: str | None) -> None:
+    assert canonical_outlet(name) == canon
+
+
+def test_a_host_described_by_a_leaning_is_no_outlets_reporter() -> None:
+    art, c = cands("Conservative radio host Dale Ruiz asked the mayor about the harbor plan, "
+                   "and the mayor said the plan would not change.")
+    assert not c.facts, [(f.outlet, f.underlying) for f in c.facts]

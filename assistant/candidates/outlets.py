@@ -76,6 +76,9 @@ def canonical_outlet(name: str) -> str | None:
         m = pattern.match(clean)
         if m and m.group("name") != clean:
             inner = m.group("name").strip(" ,")
+            if re.fullmatch(on.MEDIA_ADJ, inner, re.IGNORECASE) and not known_outlet(inner) \
+                    and not re.match(r"(?i:the|a|an)\s", clean):
+                continue  # "Conservative radio host X" opening a sentence: no outlet named
             if not _NOT_MEDIA.search(inner) and len(inner.split()) <= 6:
                 return known_outlet(inner) or _bare(inner)
     if _CAPITAL_MEDIA.match(bare) and len(bare.split()) <= 5 and not _NOT_MEDIA.search(bare):

@@ -45,10 +45,14 @@ def _clip_list(n: int) -> Any:
     return clip
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def speaker_in_text(speaker: str, text: str) -> bool:
-    """Every content word of the name occurs in the article (case-insensitive)."""
-    low = text.lower()
-    words = [w.lower().strip(".'’") for w in _WORD.findall(speaker)]
+    """Every content word of the name occurs in the article (case-insensitive, whatever the
+    apostrophe: the model writes "Huckabee's" for the article's "Huckabee’s")."""
+    low = text.lower().translate(_APOSTROPHES)
+    words = [w.lower().translate(_APOSTROPHES).strip(".'") for w in _WORD.findall(speaker)]
     words = [w for w in words if w and w not in _STOP]
     return bool(words) and all(re.search(rf"\b{re.escape(w)}", low) for w in words)
 

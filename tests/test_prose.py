@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from assistant import analyze, parse_article
 from assistant.candidates import extract
 from assistant.llm_schemas import attributions_for
@@ -144,3 +146,15 @@ def test_a_question_about_two_outlets_names_both(make_client) -> None:
                                  "Washington Post")
     assert {f.id for f in a.sourced_facts if f.outlet in {"The New York Times",
             "The Washington Post"} and f.sentence_ids == ["S15"]} <= set(q.about)
+
+
+@pytest.mark.parametrize(("speaker", "found"), [
+    ("Huckabee's campaign", True),  # the model's straight apostrophe for the article's curly one
+    ("Huckabee’s campaign", True),
+    ("Carson's campaign", False),
+])
+def test_a_speaker_is_found_in_the_text_whatever_its_apostrophe(speaker: str, found: bool) -> None:
+    from assistant.llm_schemas import speaker_in_text
+
+    text = "Huckabee’s campaign said the fees were reported in full."
+    assert speaker_in_text(speaker, text) is found

@@ -321,18 +321,26 @@ def test_added_with_a_plain_object_and_declined_to_say_stay_out() -> None:
         not claim_in(art, c, "mill") and not claim_in(art, c, "new title")
 
 
-def test_the_statement_is_whoever_provided_one() -> None:
-    art, c = cands("The mayor did not respond. The Herald said Tomas Cook provided a written "
-                   "statement in response to the newspaper's questions about the emails. "
-                   "\"After reviewing his email practices, the secretary believes it was a "
-                   "mistake,\" the statement said in part.")
-    assert [x.speaker for x in claim_in(art, c, "a mistake")] == ["Tomas Cook"]
-
-
-def test_a_quote_read_as_a_second_subject_leaves_the_speaker_after_said() -> None:
-    art, c = cands('"Thanks, Velmar, for welcoming these families," said master of ceremonies '
-                   "Karim Al-Haddad, an engineer who moved to Velmar decades ago.")
-    assert [x.speaker for x in claim_in(art, c, "welcoming")] == ["Karim Al-Haddad"]
+@pytest.mark.parametrize(("text", "needle", "speaker"), [
+    # "the statement said": whoever provided one
+    ("The mayor did not respond. The Herald said Tomas Cook provided a written statement in "
+     "response to the newspaper's questions about the emails. \"After reviewing his email "
+     "practices, the secretary believes it was a mistake,\" the statement said in part.",
+     "a mistake", "Tomas Cook"),
+    # a quote read as a second subject leaves the speaker after "said"
+    ('"Thanks, Velmar, for welcoming these families," said master of ceremonies Karim '
+     "Al-Haddad, an engineer who moved to Velmar decades ago.", "welcoming", "Karim Al-Haddad"),
+    # who issued a statement saying something says it
+    ("Mayor Ines Duarte issued a statement saying that the bridge would reopen in June after "
+     "the last inspection.", "the bridge would reopen", "Ines Duarte"),
+    # "it" in a relative clause is the body named as the sentence's subject
+    ("Harbor spokesman Olav Brekke denied the reports on Friday.\n\nNorway's navy later towed "
+     "away a fishing boat that it said had entered the closed zone.", "that it said",
+     "Norway's navy"),
+])
+def test_the_speaker_of_a_statement(text: str, needle: str, speaker: str) -> None:
+    art, c = cands(text)
+    assert [x.speaker for x in claim_in(art, c, needle)] == [speaker]
 
 
 @pytest.mark.parametrize("gap", ["\n\n", " "])
@@ -367,12 +375,6 @@ def test_reports_in_an_aside_are_a_fact_and_the_main_source_keeps_its_claim() ->
     assert not fact.underlying  # the official is not the reports' source
     assert claim_in(art, c, "According to the official")
     assert not any("suggesting" in x.speaker for x in c.claims)
-
-
-def test_who_issued_a_statement_saying_something_says_it() -> None:
-    art, c = cands("Mayor Ines Duarte issued a statement saying that the bridge would reopen "
-                   "in June after the last inspection.")
-    assert [x.speaker for x in claim_in(art, c, "the bridge would reopen")] == ["Ines Duarte"]
 
 
 def test_a_broadcaster_named_media_word_first_is_an_outlet_and_a_statement_to_it_a_channel() -> None:
@@ -410,13 +412,6 @@ def test_who_speaks_according_to_an_outlet_is_the_outlets_source() -> None:
                    "said, according to state media.")
     (fact,) = c.facts
     assert fact.outlet == "state media" and fact.underlying == ["Ana Lind"]
-
-
-def test_it_in_a_relative_clause_is_the_body_named_as_the_subject() -> None:
-    art, c = cands("Harbor spokesman Olav Brekke denied the reports on Friday.\n\n"
-                   "Norway's navy later towed away a fishing boat that it said had entered the "
-                   "closed zone.")
-    assert [x.speaker for x in claim_in(art, c, "that it said")] == ["Norway's navy"]
 
 
 def test_an_object_pronoun_read_as_a_subject_is_no_speaker() -> None:

@@ -443,3 +443,11 @@ def test_a_host_described_by_a_leaning_is_no_outlets_reporter() -> None:
     art, c = cands("Conservative radio host Dale Ruiz asked the mayor about the harbor plan, "
                    "and the mayor said the plan would not change.")
     assert not c.facts, [(f.outlet, f.underlying) for f in c.facts]
+
+
+def test_a_statement_cut_before_a_second_one_ends_without_its_joiner() -> None:
+    art, c = cands("Omar Talib, a ministry spokesman, confirmed the deaths of the six sailors and "
+                   "said the cause was under investigation.")
+    assert len(c.claims) == 2
+    first = art.text[c.claims[0].start:c.claims[0].end]
+    assert first.endswith("the six sailors"), first

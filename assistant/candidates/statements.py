@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _CONTENT_PREPS = frozenset({"about", "of", "for", "against", "as", "that", "regarding"})
-_JOINER_TAIL = re.compile(r"(?:[\s,;]+|\bbut\b)+$")
+_JOINER_TAIL = re.compile(r"(?:[\s,;]+|\bbut\b|\band\b)+$")
 
 
 def content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, int],

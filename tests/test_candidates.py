@@ -269,6 +269,7 @@ def test_called_off_is_not_a_statement() -> None:
     "That said, the mayor cannot win the vote outright at this point.",
     "Having said that, the council will meet again in June to vote on the plan.",
     "Though the visitors speak barely a word of the language, their faces said a lot.",
+    "Mayor Lind herself has said very little about the closure of the northern quay.",
 ])
 def test_connectives_and_idioms_of_say_are_no_statements(sentence: str) -> None:
     art, c = cands(sentence)
@@ -451,3 +452,11 @@ def test_a_statement_cut_before_a_second_one_ends_without_its_joiner() -> None:
     assert len(c.claims) == 2
     first = art.text[c.claims[0].start:c.claims[0].end]
     assert first.endswith("the six sailors"), first
+
+
+def test_saying_little_is_no_statement_even_before_a_quote_of_a_later_clause() -> None:
+    # the small parser hangs the later quote's closing mark on "said"
+    art, c = cands('Mayor Lind herself has said very little about the closure, only posting on '
+                   'Friday that "the port never sleeps!"')
+    assert [x.speaker for x in c.claims] == ["Lind"]
+    assert "never sleeps" in art.text[c.claims[0].start:c.claims[0].end]

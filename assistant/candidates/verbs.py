@@ -170,8 +170,17 @@ def _says_nothing_in_words(tok: Token) -> bool:
     deps = {c.dep_ for c in tok.children}
     return tok.lemma_.lower() == "say" and not deps & {"ccomp", "xcomp", "parataxis"} and \
         any(c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() in _AMOUNT
+            or c.dep_ == "advmod" and c.lower_ == "little"  # "has said very little"
             for c in tok.children) and \
-        not _quote_mark_child(tok)
+        not _own_quote_mark(tok)
+
+
+def _own_quote_mark(tok: Token) -> bool:
+    """A quote mark of the verb itself ('"A lot," he said'), not one the small parser hung on
+    it from a later clause ('said very little, only tweeting that "..."')."""
+    later = min((c.left_edge.i for c in tok.children if c.dep_ in {"advcl", "conj"}
+                 and c.i > tok.i), default=len(tok.doc))
+    return any(c.is_punct and c.text in _QUOTE_MARKS and c.i < later for c in tok.children)
 
 
 _NOMINAL = frozenset({"warning", "statement", "threat", "assurance", "call", "appeal",

@@ -4,9 +4,12 @@ places and most outlets are invented)."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from assistant.article import parse_article, quote_spans
 from assistant.candidates import canonical_outlet, extract, find_outlets_in
+from assistant.candidates.speakers import subject
+from assistant.nlp import get_nlp
 
 PAD = (" The port authority published its annual report on shipping volumes last spring, and "
        "the figures were discussed at length by the regional council in a public session.")
@@ -460,3 +463,18 @@ def test_saying_little_is_no_statement_even_before_a_quote_of_a_later_clause() -
                    'Friday that "the port never sleeps!"')
     assert [x.speaker for x in c.claims] == ["Lind"]
     assert "never sleeps" in art.text[c.claims[0].start:c.claims[0].end]
+
+
+def test_a_name_the_parse_lists_among_a_relative_clauses_objects_still_speaks() -> None:
+    # the small parser's reading of some such sentences, built by hand: "raid" the subject of
+    # "issued", the governor one more thing the raid "hit"
+    words = ["After", "the", "raid", ",", "which", "hit", "the", "port", "and", "depot", ",",
+             "Governor", "Ana", "Lind", "issued", "a", "warning", "."]
+    heads = [14, 2, 14, 2, 5, 2, 7, 5, 7, 7, 13, 13, 13, 9, 14, 16, 14, 14]
+    deps = ["prep", "det", "nsubj", "punct", "nsubj", "relcl", "det", "dobj", "cc", "conj",
+            "punct", "compound", "compound", "conj", "ROOT", "det", "dobj", "punct"]
+    pos = ["ADP", "DET", "NOUN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "CCONJ", "NOUN",
+           "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    got = subject(doc[14])
+    assert got is not None and got.text == "Lind"

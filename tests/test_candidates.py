@@ -478,3 +478,14 @@ def test_a_name_the_parse_lists_among_a_relative_clauses_objects_still_speaks() 
     doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
     got = subject(doc[14])
     assert got is not None and got.text == "Lind"
+
+
+def test_it_is_the_main_subject_before_it_even_when_no_entity_type_is_known() -> None:
+    # the small pipeline tags no entity in "Ubria did not ..."; the previous speaker is the
+    # coast guard, but "It" is Ubria
+    art, c = cands("Harbor guards stopped a smuggling boat near the town of Kessel on Sunday, "
+                   "the Norland Coast Guard said.\n\nUbria did not immediately respond to a "
+                   "request for comment. It has previously denied Norland claims that its boats "
+                   "entered the bay.")
+    (denied,) = claim_in(art, c, "previously denied")
+    assert denied.speaker == "Ubria"

@@ -510,8 +510,13 @@ class _SentenceReader:
         if span is None:
             return
         said = {e.tok.i for e in self.speakers.values()}
-        for ent in span.ents:
-            if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"} or ent.root.i in said:
+        # a name the small pipeline knows no entity type for ("Kyiv did not respond") still
+        # carries the topic on as the main clause's subject
+        plain = [span.doc[t.i:t.i + 1] for t in span if t.dep_ == "nsubj" and t.pos_ == "PROPN"
+                 and not t.ent_type_ and t.head.dep_ == "ROOT" and not any(
+                     c.dep_ == "compound" for c in t.children)]
+        for ent in [*span.ents, *plain]:
+            if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", ""} or ent.root.i in said:
                 continue
             # "(The Times said) Cook provided a written statement": a later "the statement
             # said" is Cook's

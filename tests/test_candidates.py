@@ -273,6 +273,7 @@ def test_called_off_is_not_a_statement() -> None:
     "Having said that, the council will meet again in June to vote on the plan.",
     "Though the visitors speak barely a word of the language, their faces said a lot.",
     "Mayor Lind herself has said very little about the closure of the northern quay.",
+    "The treaty saw Norland agree to limit its fishing fleet in exchange for lower tariffs.",
 ])
 def test_connectives_and_idioms_of_say_are_no_statements(sentence: str) -> None:
     art, c = cands(sentence)

@@ -56,9 +56,11 @@ _WITHHELD = frozenset({"decline", "refuse", "fail"})
 def governs_statement(tok: Token) -> bool:
     """The verb has a clause, a quote-bearing complement, or (for object verbs) an object."""
     deps = {c.dep_ for c in tok.children}
+    lemma = tok.lemma_.lower()
+    if lemma == "agree":
+        return "ccomp" in deps  # "agreed that ...", not "agreed to limit"
     if deps & {"ccomp", "xcomp", "parataxis"}:
         return True
-    lemma = tok.lemma_.lower()
     if lemma == "call":  # "called the strike a crime", "called for talks", not "call a meeting"
         return bool(deps & {"oprd", "attr"}) or any(
             c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in tok.children)
@@ -72,8 +74,6 @@ def governs_statement(tok: Token) -> bool:
                    for c in tok.children)
     if lemma in {"quote", "cite"}:  # "quoted officials as saying"; "citing X" is a source
         return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
-    if lemma == "agree":
-        return "ccomp" in deps  # "agreed that ...", not "agreed to limit"
     if any(c.dep_ == "prep" and c.lower_ in {"that", "of", "for", "as", "about", "on"}
            for c in tok.children):
         return lemma in OBJECT_VERBS or lemma in {

@@ -490,3 +490,12 @@ def test_it_is_the_main_subject_before_it_even_when_no_entity_type_is_known() ->
                    "entered the bay.")
     (denied,) = claim_in(art, c, "previously denied")
     assert denied.speaker == "Ubria"
+
+
+def test_a_statement_joined_to_an_act_in_an_outlets_report_is_the_actors() -> None:
+    art, c = cands("Before the vote, the northern militias prepared mass rallies against the "
+                   "council and warned of possible attacks on its offices, the Harbor Herald "
+                   "reported.")
+    assert [x.speaker for x in claim_in(art, c, "warned of possible attacks")] == [
+        "the northern militias"]
+    assert [f.outlet for f in c.facts] == ["Harbor Herald"]

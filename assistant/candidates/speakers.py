@@ -76,8 +76,10 @@ def subject(tok: Token) -> Token | None:
                 # "Trump issued a statement saying ...": who issued it says it
                 return next((c for c in doc.head.children if c.dep_ == "nsubj"), doc)
             return doc
-        if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and is_reporting(cur.head.head):
-            # "X said that A happened, and urged B": a slip of the parse, the urging is X's
+        if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and is_reporting(cur.head.head) \
+                and cur.head.head.i < cur.head.i:
+            # "X said that A happened, and urged B": a slip of the parse, the urging is X's;
+            # not in "A did this and warned B, the Herald reported", where A warns
             return subject(cur.head.head)
         if (cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl"} or
                 cur.dep_ == "prep" and cur.lower_ in _VIA_PREPS) and cur.head is not cur:

@@ -214,6 +214,14 @@ def test_single_quotes_in_british_style() -> None:
     assert any(x.kind == "direct" and x.speaker == "Ola Brun" for x in c.claims)
 
 
+def test_a_single_mark_in_a_transliterated_name_opens_no_quote() -> None:
+    assert not quote_spans("Officials said the guns were set up at the ‘Ayn Dara base, which "
+                           "was shelled in May, and at the port.")
+    # a quote left open after its frame still runs to the paragraph's end
+    (q,) = quote_spans("The mayor said: ‘We will rebuild the bridge before winter.")
+    assert q.open_end
+
+
 @pytest.mark.parametrize("sep", ["\n", " "])
 def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
     # the credit ends the story, on its own line or after the last sentence

@@ -103,7 +103,10 @@ def _pair_single(text: str, marks: list[tuple[int, int, str]]) -> list[QuoteSpan
             spans.append(_span(text, (opened, 1), pos, 1))
             opened = None
     if opened is not None and opened + 1 < len(text) and (
-            text[opened + 1].isupper() or text[opened + 1].isdigit()):
+            text[opened + 1].isupper() or text[opened + 1].isdigit()) and \
+            text[:opened].rstrip()[-1:] in {"", ":", ","}:
+        # a quote left open begins the paragraph or follows its frame ("she said: ‘...");
+        # "at the ‘Ain Al-Asad base" marks a letter of a transliterated name
         spans.append(_span(text, (opened, 1), len(text), 0, open_end=True))
     return [s for s in spans if s.inner_end - s.inner_start >= 2]
 

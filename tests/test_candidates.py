@@ -282,6 +282,7 @@ def test_called_off_is_not_a_statement() -> None:
     "Though the visitors speak barely a word of the language, their faces said a lot.",
     "Mayor Lind herself has said very little about the closure of the northern quay.",
     "The treaty saw Norland agree to limit its fishing fleet in exchange for lower tariffs.",
+    "Mayor Lind made her announcement on Friday at the start of a ceremony at the harbor.",
 ])
 def test_connectives_and_idioms_of_say_are_no_statements(sentence: str) -> None:
     art, c = cands(sentence)
@@ -507,3 +508,13 @@ def test_a_statement_joined_to_an_act_in_an_outlets_report_is_the_actors() -> No
     assert [x.speaker for x in claim_in(art, c, "warned of possible attacks")] == [
         "the northern militias"]
     assert [f.outlet for f in c.facts] == ["Harbor Herald"]
+
+
+@pytest.mark.parametrize("sentence", [
+    'Governor Ana Lind issued a warning to the rebels that any attack "will be met with force."',
+    "The ministry issued a statement saying the port would reopen on Monday.",
+    "Mayor Lind gave an assurance that no family would lose its home.",
+])
+def test_a_statement_in_a_noun_is_a_claim(sentence: str) -> None:
+    art, c = cands(sentence)
+    assert claim_in(art, c, sentence[:25]), sentence

@@ -192,7 +192,19 @@ def is_nominal_report(tok: Token) -> bool:
     """"issued a warning that ...", "gave an assurance that ...": a statement in a noun."""
     if tok.lemma_.lower() not in {"issue", "give", "deliver", "make", "release", "send", "post"}:
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _NOMINAL for c in tok.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _NOMINAL and _says_something(c)
+               for c in tok.children)
+
+
+def _says_something(noun: Token) -> bool:
+    """The noun carries what was said: a clause ("a warning that ...", "a statement saying"),
+    a topic ("a warning about ..."), or a quote or colon after it; "made his announcement
+    at the ceremony" says nothing itself."""
+    if any(c.dep_ in {"acl", "ccomp", "relcl", "appos"} or c.dep_ == "prep" and c.lower_ in {
+            "that", "of", "about", "on", "against", "over", "for", "to"} for c in noun.children):
+        return True
+    return any(t.is_punct and t.text in _QUOTE_MARKS | {"“", "‘"}
+               for t in noun.doc[noun.i + 1:noun.sent.end])
 
 
 def embedded(verb: Token) -> bool:

@@ -518,3 +518,9 @@ def test_a_statement_joined_to_an_act_in_an_outlets_report_is_the_actors() -> No
 def test_a_statement_in_a_noun_is_a_claim(sentence: str) -> None:
     art, c = cands(sentence)
     assert claim_in(art, c, sentence[:25]), sentence
+
+
+def test_denying_the_reports_then_a_quote_is_one_statement() -> None:
+    art, c = cands("Port spokesman Ivo Berg also denied the reports on Friday, saying: \"No ship "
+                   "has left the harbor since the storm.\"")
+    assert [(x.speaker, x.kind) for x in c.claims] == [("Ivo Berg", "direct")]

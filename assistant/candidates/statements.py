@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..article import Paragraph, Sentence
 from .model import Attribution, Quote
 from .quotes import inside_open_quote, sentence_quotes
-from .verbs import AUDIENCE_VERBS, is_reporting
+from .verbs import AUDIENCE_VERBS, STATEMENT_NOUNS, is_reporting
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,6 +35,9 @@ def content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, in
             continue  # "said over the phone", "told reporters in Paris": where, not what
         if c.dep_ == "dobj" and verb.lemma_.lower() in AUDIENCE_VERBS:
             continue  # "told a local television channel": the listener, not what was said
+        if c.dep_ == "dobj" and c.lower_ in STATEMENT_NOUNS and all(
+                g.dep_ in {"det", "poss"} for g in c.children):
+            continue  # "denied the claims, saying: '...'": the quote says what was denied
         if c.dep_ in {"advcl", "conj"} and is_reporting(c):
             continue
         for t in c.subtree:

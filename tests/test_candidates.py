@@ -524,3 +524,10 @@ def test_denying_the_reports_then_a_quote_is_one_statement() -> None:
     art, c = cands("Port spokesman Ivo Berg also denied the reports on Friday, saying: \"No ship "
                    "has left the harbor since the storm.\"")
     assert [(x.speaker, x.kind) for x in c.claims] == [("Ivo Berg", "direct")]
+
+
+def test_a_name_in_an_aside_between_dashes_does_not_speak() -> None:
+    art, c = cands("On his way out of the race, Mr. Berg - in a line that seemed squarely directed "
+                   "at Mr. Lind's divisive brand of politics - declared that a mayor must serve "
+                   "every corner of the town.")
+    assert [(x.speaker, x.role) for x in c.claims] == [("Berg", "Mr.")]

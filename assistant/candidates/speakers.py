@@ -169,7 +169,9 @@ def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]
                 and any(t.lower_ in {"who", "whose"} and t.head == c for t in c.children):
             return first
     ents = [e for e in sent.ents if e.label_ in {"PERSON", "ORG", "NORP", "GPE"} and usable(e)]
-    before = [e for e in ents if e.end <= verb.i and verb.i - e.end <= 25]
+    aside = _aside_before(sent, verb)
+    before = [e for e in ents if e.end <= verb.i and verb.i - e.end <= 25 and
+              not (aside and aside[0] <= e.start < aside[1])]
     for label in ("PERSON", "ORG"):
         cands = [e for e in before if e.label_ == label]
         if cands:
@@ -177,6 +179,16 @@ def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]
     after = [e for e in ents if e.start > verb.i and e.start - verb.i <= 2 and
              e.label_ == "PERSON"]
     return after[0].root if after else None
+
+
+def _aside_before(sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
+    """"Mr. Bush - in a line aimed at Mr. Trump's politics - declared": the dashes set off an
+    aside whose names do not speak; (first, last) token index of the aside."""
+    prev = sent.doc[verb.i - 1] if verb.i > sent.start else None
+    if prev is None or prev.text not in _DASHES:
+        return None
+    opening = next((t.i for t in reversed(sent.doc[sent.start:prev.i]) if t.text in _DASHES), None)
+    return (opening, prev.i) if opening is not None else None
 
 
 def phrase(tok: Token) -> tuple[int, int]:
@@ -263,7 +275,11 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
     a, b = speaker_range(tok)
     if (cut := _name_before_dash(doc, a, b)) is not None:
         person = any(t.ent_type_ == "PERSON" for t in doc[a:cut])
-        return doc[a:cut].text, "person" if person else "organization", None
+        first = a
+        while first < cut - 1 and doc[first].lower_.strip(".") in TITLES:
+            first += 1  # "Mr. Bush - ...": the title is no part of the name
+        role = doc[a:first].text or None
+        return doc[first:cut].text, "person" if person else "organization", role
     text = doc[a:b].text
     near = {tok.i} | {c.i for c in tok.children if c.dep_ in {"appos", "compound"}} | (
         {tok.head.i} if tok.dep_ == "appos" else set())

@@ -114,9 +114,19 @@ def _check_media(media: list[str], info: ValidationInfo) -> list[str]:
     return list(dict.fromkeys(m for m in media if m in ids))
 
 
+def _checks_from_mapping(v: Any) -> Any:
+    """The model answers {"C5": "speaker", ...}: six tokens a candidate fewer than a list of
+    {"id": ..., "speaker": ...} objects (measured with the embedded model's tokenizer)."""
+    if isinstance(v, dict):
+        return [{"id": k, "speaker": s} for k, s in v.items()]
+    return v
+
+
 class Attributions(Flat):
-    checks: Annotated[list[Check], BeforeValidator(_clip_list(20))] = Field(
-        description="One per candidate to check.", json_schema_extra={"maxItems": 20})
+    checks: Annotated[list[Check], BeforeValidator(_clip_list(20)),
+                      BeforeValidator(_checks_from_mapping)] = Field(
+        description="Who said each candidate statement, by candidate id.",
+        json_schema_extra={"maxItems": 20})
     missed: Annotated[list[Missed], BeforeValidator(_clip_list(MISSED_MAX))] = Field(
         description="Reported statements the parser did not list.",
         json_schema_extra={"maxItems": MISSED_MAX})
@@ -141,18 +151,21 @@ def narrowed(base: type[M], narrow: Callable[[dict[str, Any]], None]) -> type[M]
 def attributions_for(candidate_ids: list[str], sentence_ids: list[str],
                      outlet_ids: list[str] | None = None) -> type[Attributions]:
     """`Attributions` whose JSON schema allows only these ids, so the grammar cannot emit an
-    unknown candidate or sentence, nor more checks than there are candidates (measured: with
-    no candidate to check, the 1.5B model filled "checks" with every sentence id)."""
+    unknown candidate or sentence: "checks" is an object keyed by exactly the candidate ids
+    (measured: with no candidate to check, the 1.5B model once filled a list of checks with
+    every sentence id)."""
     def narrow(schema: dict[str, Any]) -> None:
         props = schema["properties"]
-        props["checks"]["maxItems"] = len(candidate_ids)
+        speaker = Check.model_json_schema()["properties"]["speaker"]
+        props["checks"] = {  # one speaker per candidate id, in the order they were listed
+            "type": "object", "description": props["checks"]["description"],
+            "properties": {cid: speaker for cid in candidate_ids},
+            "required": list(candidate_ids), "additionalProperties": False}
         props["missed"]["maxItems"] = min(MISSED_MAX, len(sentence_ids))
-        check, missed = Check.model_json_schema(), Missed.model_json_schema()
-        if candidate_ids:
-            check["properties"]["id"]["enum"] = list(candidate_ids)
+        missed = Missed.model_json_schema()
         if sentence_ids:
             missed["properties"]["sentence"]["enum"] = list(sentence_ids)
-        props["checks"]["items"], props["missed"]["items"] = check, missed
+        props["missed"]["items"] = missed
         outlets = list(outlet_ids or [])
         props["media"]["maxItems"] = min(MEDIA_MAX, len(outlets))
         props["media"]["items"] = {"type": "string", "enum": outlets} if outlets else \

@@ -41,10 +41,10 @@ MAX_LINES = 40  # cues or items listed in one prompt
 
 def _check_budget(candidate_lines: str) -> int:
     """max_tokens of the check answer, sized to the candidates listed: a check item was up to
-    about 30 tokens with its "keep" field (about 25 now, so the budget errs high), and an
-    answer cut at a fixed 400 on a long article (17 checks, 388 tokens needed) was asked
-    again from scratch with twice the budget. At most 20 checks
-    (the schema's maxItems), 6 missed and 8 media ids: 810."""
+    about 30 tokens as an object with "id", "speaker" and "keep" (an id and a speaker, about
+    10-15 tokens, now: the budget errs high), and an answer cut at a fixed 400 on a long
+    article (17 checks, 388 tokens needed) was asked again from scratch with twice the
+    budget. At most 20 checks, 6 missed and 8 media ids: 810."""
     listed = 0 if candidate_lines == "(none)" else candidate_lines.count("\n") + 1
     return max(400, 210 + 30 * min(listed, 20))
 

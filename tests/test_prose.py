@@ -53,10 +53,22 @@ def test_an_article_without_cues_says_so(make_client) -> None:
 def test_answer_schema_allows_only_listed_ids() -> None:
     schema = attributions_for(["C2", "C5"], ["S3", "S9"]).model_json_schema()
     checks, missed = schema["properties"]["checks"], schema["properties"]["missed"]
-    assert checks["maxItems"] == 2 and checks["items"]["properties"]["id"]["enum"] == ["C2", "C5"]
+    # one speaker under each listed id, in order, nothing else
+    assert list(checks["properties"]) == ["C2", "C5"] and checks["required"] == ["C2", "C5"]
+    assert checks["additionalProperties"] is False
     assert missed["items"]["properties"]["sentence"]["enum"] == ["S3", "S9"]
     assert attributions_for([], ["S1"]).model_json_schema()["properties"]["checks"][
-        "maxItems"] == 0
+        "properties"] == {}
+
+
+def test_a_check_answer_keyed_by_id_reads_as_checks() -> None:
+    model = attributions_for(["C2", "C5"], ["S3"])
+    ctx = {"article_text": "Mayor Ana Lind and the port authority spoke.",
+           "candidate_ids": ["C2", "C5"], "sentence_ids": ["S3"]}
+    got = model.model_validate({"checks": {"C2": "Ana Lind", "C5": "the port authority"},
+                                "missed": [], "media": []}, context=ctx)
+    assert [(c.id, c.speaker) for c in got.checks] == [("C2", "Ana Lind"),
+                                                       ("C5", "the port authority")]
 
 
 def test_the_grammar_really_carries_the_enum() -> None:

@@ -1,0 +1,183 @@
+"""Who a subject is (a name, a pronoun, a description, an outlet), resolved against what the
+article said before, and what each sentence leaves in that memory for the next ones."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..article import Article, Paragraph, Sentence
+from . import channels
+from .coref import Discourse, description_head, is_statement_noun
+from .model import Attribution
+from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
+from .quotes import sentence_quotes
+from .speakers import ISSUING, PRONOUNS, speaker_from, speaker_range
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+REPORT_NOUNS = re.compile(r"\b(report|reports|story|article|investigation|dispatch|analysis|"
+                          r"editorial|reporting|broadcast|bulletin|survey)\b", re.IGNORECASE)
+# "Al-Resalah's knowledgeable sources", "the agency's sources": the outlet reports them.
+OUTLET_SOURCES = re.compile(r"['’]s\s+[“\"]?(?:[\w-]+\s+){0,2}(sources?|officials?)\b")
+TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "general",
+                         "commander", "secretary", "governor", "mayor", "senator", "leader",
+                         "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"})
+# heads of a body's description ("Iran's military", "the ministry"): what "it" can stand for
+_BODIES = frozenset({"ministry", "department", "military", "army", "navy", "government",
+                     "agency", "company", "firm", "group", "movement", "militia", "party",
+                     "administration", "council", "committee", "police", "organization",
+                     "organisation", "office", "court", "commission", "campaign"})
+
+
+@dataclass
+class Speaker:
+    """One speaker of a sentence, with the reporting verbs it governs."""
+
+    name: str
+    stype: str
+    role: str | None
+    tok: Token
+    verbs: list[Token] = field(default_factory=list)
+    outlet: str | None = None
+    resolved: str | None = None
+    staff_of: str | None = None  # a reporter of this outlet: the outlet reports it too
+
+
+class Resolution:
+    """The sentence reader's state and its resolving half: `_SentenceReader` builds on it."""
+
+    def __init__(self, article: Article, p: Paragraph, s: Sentence, memory: Discourse) -> None:
+        self.article, self.p, self.s, self.memory = article, p, s, memory
+        self.quotes = sentence_quotes(p, s)
+        self.qrel = [(q.start - p.start, q.end - p.start) for q in self.quotes]
+        self.speakers: dict[str, Speaker] = {}
+        self.claims: list[Attribution] = []
+
+    def _in_quote(self, tok: Token) -> bool:
+        return any(a <= tok.idx < b for a, b in self.qrel)
+
+    def _scare_quoted(self, tok: Token) -> bool:
+        """A subject whose words are set in quotes inside its own noun phrase (Al-Resalah's
+        “knowledgeable sources” said): the quote marks distance, the phrase still speaks."""
+        lo, hi = speaker_range(tok)
+        a, b = tok.doc[lo].idx, tok.doc[hi - 1].idx + len(tok.doc[hi - 1])
+        return all(a <= qa and qb <= b + 1 for qa, qb in self.qrel if qa <= tok.idx < qb) and \
+            self._in_quote(tok)
+
+    def _resolve(self, tok: Token) -> tuple[str, str, str | None, str | None, str | None] | None:
+        """(name, type, role, outlet, resolved_from) for a subject token, or None."""
+        low = tok.lower_
+        pos = self.p.start + tok.idx
+        if low in PRONOUNS:
+            return self._resolve_pronoun(tok, low, pos)
+        a, b = speaker_range(tok)
+        phrase = tok.doc[a:b].text
+        named = any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in tok.doc[a:b])
+        outlet = self._outlet_in_phrase(phrase, self.p.start + tok.doc[a].idx)
+        if outlet is None:
+            outlet = self.memory.resolve_outlet(phrase, pos) if channels.is_anaphor(phrase) \
+                else None
+        if outlet is not None:
+            if not channels.is_anaphor(phrase):
+                self.memory.outlet_names.setdefault(speaker_from(tok)[0], outlet)
+            return outlet, "organization", None, outlet, phrase if channels.is_anaphor(
+                phrase) else None
+        head = description_head(phrase) if not named else None
+        if head is not None:
+            if is_statement_noun(head):
+                m = self.memory.resolve_statement(pos)
+                if m is not None:
+                    return m.name, m.stype, m.role, None, f"the {head}"
+                return None
+            m = self.memory.resolve_description(phrase, pos)
+            if m is None and head in TITLE_HEADS:
+                m = self.memory.resolve_title(phrase, pos)
+            if m is not None and m.outlet is None:
+                return m.name, m.stype, m.role, None, phrase
+        name, stype, role = speaker_from(tok)
+        if stype != "person" and name in self.memory.surnames:
+            stype = "person"
+        outlet = canonical_outlet(name) or self.memory.outlet_names.get(name)
+        if outlet is None and canonical_outlet(phrase) not in (None, "unnamed reports"):
+            outlet = canonical_outlet(phrase)
+        if is_named_outlet(outlet) and outlet is not None:
+            self.memory.outlet_names.setdefault(name, outlet)
+        return name, stype, role, outlet, None
+
+    def _resolve_pronoun(self, tok: Token, low: str,
+                         pos: int) -> tuple[str, str, str | None, str | None, str | None] | None:
+        if low in {"it", "they"}:
+            if low == "it":
+                outlet = self.memory.last_fact_outlet(pos)
+                if outlet:
+                    return outlet, "organization", None, outlet, tok.text
+            earlier = [t for t in tok.sent if t.i < tok.i and t.dep_ == "nsubj" and
+                       (t.ent_type_ in {"ORG", "GPE", "NORP"} or t.lemma_.lower() in _BODIES)
+                       and not self._in_quote(t)]
+            if earlier:
+                name, stype, role = speaker_from(earlier[-1])
+                return name, stype, role, None, tok.text
+        same = [sp for sp in self.speakers.values() if sp.stype == "person"
+                and PRONOUNS.get(low) == "person" and sp.tok.i < tok.i]
+        if same:
+            sp = same[-1]
+            return sp.name, sp.stype, sp.role, None, tok.text
+        m = self.memory.resolve_pronoun(low, pos)
+        if m is None:
+            return None
+        return m.name, m.stype, m.role, m.outlet, tok.text
+
+    def _outlet_in_phrase(self, phrase: str, pos: int) -> str | None:
+        """"A new report released by the AP", "the Al-Resalah report", "the Post's report":
+        a report-noun phrase names its outlet."""
+        if not REPORT_NOUNS.search(phrase) and not OUTLET_SOURCES.search(phrase):
+            return None
+        hits = channels.outlet_mentions(phrase, self.memory.resolve_outlet, pos)
+        named = [h for h in hits if is_named_outlet(h[2])]
+        if named:
+            return named[0][2]
+        owner = re.match(r"^(?:the\s+)?(.+?)['’]s\s", phrase)  # an outlet met before
+        return self.memory.outlet_names.get(owner.group(1)) if owner else None
+
+    def remember(self) -> None:
+        for e in self.speakers.values():
+            self.memory.add(e.name, e.stype, e.role, self.p.start + e.tok.idx, speaker=True,
+                            outlet=e.outlet, channel=next(
+                                (c.channel for c in self.claims if c.speaker == e.name), None))
+            if e.stype == "person":
+                self.memory.note_gender(e.name, self.s.text)
+        span = self.s.span
+        if span is None:
+            return
+        said = {e.tok.i for e in self.speakers.values()}
+        # a name the small pipeline knows no entity type for ("Kyiv did not respond") still
+        # carries the topic on as the main clause's subject
+        plain = [span.doc[t.i:t.i + 1] for t in span if t.dep_ == "nsubj" and t.pos_ == "PROPN"
+                 and not t.ent_type_ and t.head.dep_ == "ROOT" and not any(
+                     c.dep_ == "compound" for c in t.children)]
+        for ent in [*span.ents, *plain]:
+            if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", ""} or ent.root.i in said:
+                continue
+            # "(The Times said) Cook provided a written statement": a later "the statement
+            # said" is Cook's
+            issued = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in ISSUING \
+                and any(c.dep_ == "dobj" and c.lemma_.lower() == "statement"
+                        for c in ent.root.head.children)
+            if not issued and (ent.root.dep_ != "nsubj" or ent.root.head.dep_ != "ROOT") or \
+                    self._in_quote(ent.root):
+                continue  # only the subject of the main clause carries the topic on
+            name, stype, role = speaker_from(ent.root)
+            outlet = canonical_outlet(name)
+            self.memory.add(name, stype, role, self.p.start + ent.root.idx, speaker=issued,
+                            outlet=outlet if is_named_outlet(outlet) else None,
+                            channel="statement" if issued else None)
+            if stype == "person":
+                self.memory.note_gender(name, self.s.text)
+        for a, _b, canon in find_outlets_in(channels.blank_quotes(self.s.text)):
+            if is_named_outlet(canon) and not any(m.outlet == canon and m.pos >= self.s.start
+                                                  for m in self.memory.mentions):
+                self.memory.add(canon, "organization", None, self.s.start + a, speaker=False,
+                                outlet=canon)

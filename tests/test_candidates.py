@@ -249,6 +249,8 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
      "speculation"),
     ("The letter was sent between two senior Danish officials before the vote.",
      "anonymous_source"),
+    ("Until then it was just believed that only the northern quay had a crane.",
+     "vague_attribution"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)

@@ -78,7 +78,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("vague_attribution", r"\b(some|many|critics|observers|analysts|experts) (say|said|believe)\b"),
     ("vague_attribution", r"\b(some|many|several|few|other) (\w+ ){1,2}(say|said|believe|think|"
                           r"argue|argued|warn|warned)\b"),
-    ("vague_attribution", r"\bit (is|was) (said|believed|understood|claimed|alleged)\b"),
+    ("vague_attribution", r"\bit (is|was|had been|has been) (\w+ly |just |also |long |once )?"
+                          r"(said|believed|understood|claimed|alleged|thought)\b"),
     ("vague_attribution", r"\b(is|are|was|were) (said|alleged|rumou?red|reported) to\b"),
     ("vague_attribution", r"\b(is|are) known to\b|\bwidely (viewed|seen|regarded|considered)\b"),
     ("unconfirmed_report", r"\bcould not (be )?(independently |immediately )?(verified|confirmed|"

@@ -214,6 +214,13 @@ def test_single_quotes_in_british_style() -> None:
     assert any(x.kind == "direct" and x.speaker == "Ola Brun" for x in c.claims)
 
 
+def test_an_opening_mark_typed_where_a_quote_ends_closes_it() -> None:
+    text = "“It's unusual,“ said Ana Lind, a harbor lawyer. “It is hard to do.”"
+    spans = quote_spans(text)
+    assert [text[q.inner_start:q.inner_end] for q in spans] == ["It's unusual,",
+                                                                  "It is hard to do."]
+
+
 def test_a_single_mark_in_a_transliterated_name_opens_no_quote() -> None:
     assert not quote_spans("Officials said the guns were set up at the ‘Ayn Dara base, which "
                            "was shelled in May, and at the port.")

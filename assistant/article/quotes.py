@@ -34,7 +34,11 @@ def _double_marks(text: str) -> list[tuple[int, int, str]]:
     for m in _DOUBLE.finditer(text):
         ch = m.group(0)
         role = "open" if ch in "“„``" else "close" if ch == "”" else "both"
-        out.append((m.start(), len(ch), role))
+        pos, end = m.start(), m.end()
+        if role == "open" and pos > 0 and text[pos - 1] not in " \t\n([{" and \
+                (end == len(text) or text[end] in _AFTER_CLOSE):
+            role = "close"  # an opening mark typed where a quote ends: “It's unusual,“ said X
+        out.append((pos, len(ch), role))
     return out
 
 

@@ -540,10 +540,3 @@ def test_a_name_in_an_aside_between_dashes_does_not_speak() -> None:
                    "at Mr. Lind's divisive brand of politics - declared that a mayor must serve "
                    "every corner of the town.")
     assert [(x.speaker, x.role) for x in c.claims] == [("Berg", "Mr.")]
-
-
-def test_repeating_what_another_speaker_said_is_a_statement_of_both() -> None:
-    art, c = cands("In a statement to the Herald, spokeswoman Ana Lind criticised the paper's "
-                   "reporting and reiterated what Mayor Tom Berg has stated all week — that the "
-                   "port is safe.")
-    assert [x.speaker for x in claim_in(art, c, "the port is safe")] == ["Ana Lind", "Tom Berg"]

@@ -33,20 +33,13 @@ from .speakers import (
     subject,
 )
 from .statements import content_outside, frame_fact, outside, quoted_report, statement_spans
-from .verbs import FREE_RELATIVE, embedded, is_reporting
+from .verbs import embedded, is_reporting
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _WRITE_VERBS = {"write", "report", "reveal", "publish", "detail"}
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
-
-
-def _echoed(verb: Token, mine: list[Token]) -> bool:
-    """"reiterated what President X has stated": the other speaker's words are what this
-    speaker says too, so the clause stays in this speaker's statement as well."""
-    return any(verb.head.i == m.i for m in mine) and any(
-        c.lower_ in FREE_RELATIVE and c.i < verb.i for c in verb.children)
 
 
 def _misread_object(tok: Token) -> bool:
@@ -274,8 +267,7 @@ class _SentenceReader(Resolution):
         base = self.p.start
         mine = {t.i for v in e.verbs for t in v.subtree} | set(range(*speaker_range(e.tok)))
         for v in others:
-            if v not in e.verbs and any(v in list(x.subtree) for x in e.verbs) and \
-                    not _echoed(v, e.verbs):
+            if v not in e.verbs and any(v in list(x.subtree) for x in e.verbs):
                 mine -= {t.i for t in v.subtree}
         anchor = min(e.verbs, key=lambda v: v.i).i
         if anchor not in mine:

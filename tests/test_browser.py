@@ -70,6 +70,9 @@ def test_example_analysis_and_follow_up_in_chromium(page_url: str, tmp_path: Pat
         sidebar.get_by_role("button", name="Analyse example").click()
         expect(page.get_by_text("Sourced facts")).to_be_visible(timeout=120_000)
         expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
+        # the highlighted article renders after the headings: wait for it (under load the
+        # count ran before it and saw none)
+        expect(page.locator("mark.ev-claim").nth(7)).to_be_attached(timeout=60_000)
         assert page.locator("mark.ev-claim").count() >= 8
         assert page.locator("mark.ev-fact").count() >= 4
         box = page.locator('[data-testid="stChatInput"] textarea')

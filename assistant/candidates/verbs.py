@@ -91,8 +91,10 @@ _QUOTATION_MARKS = _QUOTE_MARKS - {":"}
 _CLOSING_MARKS = _QUOTATION_MARKS | {"”", "’"}
 
 
-def _quote_mark_child(tok: Token) -> bool:
-    return any(c.is_punct and c.text in _QUOTE_MARKS for c in tok.children)
+def _quote_mark_child(tok: Token, before: int | None = None) -> bool:
+    """A quote mark hangs off the verb (before token index `before`, when given)."""
+    return any(c.is_punct and c.text in _QUOTE_MARKS and (before is None or c.i < before)
+               for c in tok.children)
 
 
 # Verbs whose passive participle makes the subject the one spoken to: "Asked about ...".
@@ -172,15 +174,14 @@ def _says_nothing_in_words(tok: Token) -> bool:
         any(c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() in _AMOUNT
             or c.dep_ == "advmod" and c.lower_ == "little"  # "has said very little"
             for c in tok.children) and \
-        not _own_quote_mark(tok)
+        not _quote_mark_child(tok, before=_later_clause(tok))
 
 
-def _own_quote_mark(tok: Token) -> bool:
-    """A quote mark of the verb itself ('"A lot," he said'), not one the small parser hung on
-    it from a later clause ('said very little, only tweeting that "..."')."""
-    later = min((c.left_edge.i for c in tok.children if c.dep_ in {"advcl", "conj"}
-                 and c.i > tok.i), default=len(tok.doc))
-    return any(c.is_punct and c.text in _QUOTE_MARKS and c.i < later for c in tok.children)
+def _later_clause(tok: Token) -> int:
+    """Where the verb's first later clause begins: a quote mark the small parser hangs on the
+    verb from there ('said very little, only tweeting that "..."') is not the verb's own."""
+    return min((c.left_edge.i for c in tok.children if c.dep_ in {"advcl", "conj"}
+                and c.i > tok.i), default=len(tok.doc))
 
 
 _NOMINAL = frozenset({"warning", "statement", "threat", "assurance", "call", "appeal",
@@ -203,8 +204,7 @@ def _says_something(noun: Token) -> bool:
     if any(c.dep_ in {"acl", "ccomp", "relcl", "appos"} or c.dep_ == "prep" and c.lower_ in {
             "that", "of", "about", "on", "against", "over", "for", "to"} for c in noun.children):
         return True
-    return any(t.is_punct and t.text in _QUOTE_MARKS | {"“", "‘"}
-               for t in noun.doc[noun.i + 1:noun.sent.end])
+    return any(t.is_punct and t.text in _QUOTE_MARKS for t in noun.doc[noun.i + 1:noun.sent.end])
 
 
 def embedded(verb: Token) -> bool:

@@ -540,3 +540,41 @@ def test_a_name_in_an_aside_between_dashes_does_not_speak() -> None:
                    "at Mr. Lind's divisive brand of politics - declared that a mayor must serve "
                    "every corner of the town.")
     assert [(x.speaker, x.role) for x in c.claims] == [("Berg", "Mr.")]
+
+
+def test_a_speaker_quoted_as_saying_by_an_outlet_gives_one_claim_and_the_outlets_fact() -> None:
+    art, c = cands('"The harbor will reopen in May," port director Ana Lind was quoted as saying '
+                   "by the Harbor Herald.")
+    (claim,) = c.claims  # the passive frame says nothing of its own
+    assert claim.speaker == "Ana Lind" and claim.channel == "quoted by Harbor Herald"
+    assert [(f.outlet, f.underlying) for f in c.facts] == [("Harbor Herald", ["Ana Lind"])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tass news agency quoted local officials as saying that three people were hurt in the blast.",
+    'The Harbor Herald quotes a dock worker as saying there is an "exodus" from the city.',
+])
+def test_an_outlet_that_quotes_a_speaker_is_the_channel_of_the_speakers_claim(sentence: str) -> None:
+    art, c = cands(sentence)
+    (claim,) = c.claims
+    (fact,) = c.facts
+    assert claim.channel == f"quoted by {fact.outlet}" and fact.underlying == [claim.speaker]
+
+
+@pytest.mark.parametrize(("sentence", "channel"), [
+    ("Mayor Ana Lind wrote in a social media post that the bridge would stay closed.",
+     "social media post"),
+    ('Responding to a query by the Harbor Herald, a port official said the report was "not '
+     'true."', "response to a query by Harbor Herald"),
+    ('"We will rebuild the market," the cleric said while leading Friday prayers in Norvik.',
+     "Friday prayers sermon"),
+    ("In his sermon, the bishop said that the flood had brought the town together.", "sermon"),
+])
+def test_channels_beyond_interviews_and_statements(sentence: str, channel: str) -> None:
+    art, c = cands(sentence)
+    assert [x.channel for x in c.claims] == [channel]
+
+
+def test_social_media_named_in_what_was_said_is_no_channel() -> None:
+    art, c = cands("The mayor said rumours spread on social media about the bridge were false.")
+    assert [x.channel for x in c.claims] == [None]

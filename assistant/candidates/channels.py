@@ -22,6 +22,13 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\btweet(ed|s)?\b|\bon Twitter\b", re.IGNORECASE), "tweet"),
     (re.compile(r"\b(on|in a post on) (Facebook|Instagram|Telegram|Truth Social|LinkedIn)\b",
                 re.IGNORECASE), "social media post"),
+    (re.compile(r"\b(?:in|via|through) (?:a|an|his|her|their|its) social media (?:post|posting|"
+                r"message|statement|video)\b|\b(?:posted|wrote) on social media\b", re.IGNORECASE),
+     "social media post"),
+    (re.compile(r"\b(?:leading|led|delivering|delivered|at|during) (?:the )?Friday prayers?\b|"
+                r"\bFriday sermon\b", re.IGNORECASE), "Friday prayers sermon"),
+    (re.compile(r"\b(?:in|during) (?:a|an|his|her|their|the) (?:\w+ )?sermon\b", re.IGNORECASE),
+     "sermon"),
     (re.compile(r"\bpress conference\b", re.IGNORECASE), "press conference"),
     (re.compile(r"\bnews conference\b", re.IGNORECASE), "news conference"),
     (re.compile(r"\bpress release\b", re.IGNORECASE), "press release"),
@@ -43,7 +50,7 @@ _TO_OUTLET = re.compile(
     r"(?:with|to|on|by)|interviewed by|"
     r"(?:an?|the|his|her|their|its)\s+(?:written\s+|emailed\s+|e-mailed\s+)?"
     r"(?:statement|comments?|remarks?|message|e-?mail|response)\s+(?:sent\s+)?to|remarks to|"
-    r"quoted by|cited by|published by|published in|carried by|broadcast by|broadcast on|"
+    r"(?:quoted|cited) (?:as saying )?by|published by|published in|carried by|broadcast by|broadcast on|"
     r"aired by|aired on|appearing on|appeared on|speaking on|said on|interview on|"
     r"(?:commentator|host|anchor|guest|pundit|analyst|contributor)s?\s+(?:on|for|at)|"
     r"op-ed (?:in|for)|column (?:in|for)|wrote in|writing in|told reporters from)\s+$",
@@ -135,16 +142,41 @@ def unknown_frames(sent_text: str, names: list[tuple[int, str, bool]]) -> list[s
 # "in a statement to the Post", "in emailed comments to Reuters": written, not an interview
 _WRITTEN_TO = re.compile(r"\b(statement|comments?|remarks|message|e-?mail|response)\s+"
                          r"(?:sent\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)
+_QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+(?:as\s+saying\s+)?by\s+(?:the\s+)?$", re.I)
+_QUERY_BY = re.compile(r"\b(?:responding|in response|replying) to (?:an? )?(?:query|queries|"
+                       r"questions?|inquiry|inquiries|request for comment)\s+(?:from|by)\s+"
+                       r"(?:the\s*)?$", re.IGNORECASE)
+# "Tass quoted local officials as saying", "Reuters quotes a resident": the outlet carries it
+_QUOTES_SOMEONE = re.compile(r"^(?:['’]s)?\s*(?:news agency\s+|newspaper\s+)?(?:quoted|quotes|"
+                             r"cited|cites)\s+(?!(?:a|an|the|its|his|her)\s+(?:report|study|"
+                             r"survey|poll)\b)", re.IGNORECASE)
+
+
+def _frame_label(plain: str, at: int, outlet: str) -> str:
+    """What a frame before an outlet's name says of the channel: "statement to X", "quoted by
+    X", "response to a query by X", else an interview."""
+    before = plain[max(0, at - 60):at]
+    written = _WRITTEN_TO.search(before)
+    if written:
+        return f"{written.group(1).lower()} to {outlet}"
+    if _QUOTED_BY.search(before):
+        return f"quoted by {outlet}"
+    return f"interview with {outlet}"
 
 
 def channel(sent_text: str, resolve: Resolver | None = None, base: int = 0) -> str | None:
     plain = blank_quotes(sent_text)
     frames = outlet_frames(sent_text, resolve, base)
     if frames and not _PUBLISHED.search(plain):
-        written = _WRITTEN_TO.search(plain[max(0, frames[0][0] - 60):frames[0][0]])
-        if written:
-            return f"{written.group(1).lower()} to {frames[0][2]}"
-        return f"interview with {frames[0][2]}"
+        return _frame_label(plain, frames[0][0], frames[0][2])
+    for a, b, canon in outlet_mentions(sent_text, resolve, base):
+        if not is_named_outlet(canon):
+            continue
+        if _QUOTES_SOMEONE.match(plain[b:b + 40]):
+            return f"quoted by {canon}"
+        # the outlet asked; what it was told is the speaker's claim, not its report
+        if _QUERY_BY.search(plain[max(0, a - 40):a]):
+            return f"response to a query by {canon}"
     for pat, label in CHANNEL_PATTERNS:
         m = pat.search(plain)
         if m:

@@ -40,6 +40,11 @@ def content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, in
             continue  # "denied the claims, saying: '...'": the quote says what was denied
         if c.dep_ in {"advcl", "conj"} and is_reporting(c):
             continue
+        said = [g for g in c.children if g.dep_ == "pcomp" and g.lemma_.lower() == "say"]
+        if c.dep_ == "prep" and c.lower_ == "as" and said:
+            # "was quoted as saying by the Post": only what the saying verb says counts
+            n += content_outside(said[0], quotes, speaker_rng, base)
+            continue
         for t in c.subtree:
             if speaker_rng[0] <= t.i < speaker_rng[1] or not t.is_alpha:
                 continue

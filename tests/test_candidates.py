@@ -578,3 +578,15 @@ def test_channels_beyond_interviews_and_statements(sentence: str, channel: str) 
 def test_social_media_named_in_what_was_said_is_no_channel() -> None:
     art, c = cands("The mayor said rumours spread on social media about the bridge were false.")
     assert [x.channel for x in c.claims] == [None]
+
+
+def test_an_outlets_reporters_are_its_source_only_when_they_cite_nobody() -> None:
+    art, c = cands("Harbor Herald reporters Ana Lind and Tom Berg wrote that three people "
+                   "“familiar with the negotiations” confirmed the story.")
+    (claim,) = c.claims
+    (fact,) = c.facts
+    assert fact.outlet == "Harbor Herald" and fact.underlying == [claim.speaker]
+    assert claim.speaker.startswith("three people")
+    art, c = cands("The Harbor Herald's port correspondent Ana Lind wrote that the closure "
+                   "would last for weeks.")
+    assert [f.underlying for f in c.facts] == [["The Harbor Herald's port correspondent Ana Lind"]]

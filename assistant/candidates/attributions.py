@@ -187,6 +187,7 @@ class _SentenceReader(Resolution):
         used: set[int] = set()
         frames = channels.outlet_frames(s.text, self.memory.resolve_outlet, s.start)
         sent_channel = channels.channel(s.text, self.memory.resolve_outlet, s.start)
+        staff: dict[str, list[str]] = {}  # outlet -> its reporters who speak here
         for e in self.speakers.values():
             if e.outlet:
                 self._outlet_fact(e)
@@ -195,7 +196,7 @@ class _SentenceReader(Resolution):
                 continue  # cited by the outlet: an underlying source, not a claim of its own
             writes = all(v.lemma_.lower() in _WRITE_VERBS for v in e.verbs)
             if e.staff_of:
-                self._add_fact(e.staff_of, [e.name])
+                staff.setdefault(e.staff_of, []).append(e.name)
                 self.memory.staff[e.name.split()[-1]] = e.staff_of
                 if writes:
                     continue  # the outlet's reporters wrote it: the outlet's report
@@ -227,6 +228,10 @@ class _SentenceReader(Resolution):
                         frame_only=content < 2 and s.text.rstrip().endswith(":")))
         channels.carry_over(self.claims, self.previous)
         speakers = [c.speaker for c in self.claims]
+        for outlet, names in staff.items():
+            # "Post reporters X and Y wrote that four officials confirmed it": the outlet's
+            # sources are whom its reporters cite; a reporter who cites nobody is the source
+            self._add_fact(outlet, [n for n in speakers if n not in names] or names)
         for _a, _b, outlet in frames:
             if speakers:
                 self._add_fact(outlet, speakers)

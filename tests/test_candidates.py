@@ -586,7 +586,10 @@ def test_an_outlets_reporters_are_its_source_only_when_they_cite_nobody() -> Non
     (claim,) = c.claims
     (fact,) = c.facts
     assert fact.outlet == "Harbor Herald" and fact.underlying == [claim.speaker]
-    assert claim.speaker.startswith("three people")
+    assert claim.speaker == "three people familiar with the negotiations"
+    # the cue still finds the name in the text, quote marks and all
+    assert any(u.kind == "anonymous_source" and u.cue.startswith("three people “familiar")
+               for u in c.cues), c.cues
     art, c = cands("The Harbor Herald's port correspondent Ana Lind wrote that the closure "
                    "would last for weeks.")
     assert [f.underlying for f in c.facts] == [["The Harbor Herald's port correspondent Ana Lind"]]

@@ -183,12 +183,20 @@ def is_anonymous(name: str) -> bool:
 _ANONYMITY_AFTER = re.compile(rf",\s*{_ANONYMITY}")
 
 
+def _name_in(text: str, name: str, s: Sentence) -> tuple[int, int]:
+    """Where a speaker's name stands in the sentence, with the quote marks the name leaves out
+    ('four people “familiar with the talks”'); (-1, -1) if it does not."""
+    pattern = r"[\s“”\"‘]*".join(re.escape(w) for w in name.split())
+    m = re.compile(pattern).search(text, s.start, s.end) if pattern else None
+    return (m.start(), m.end()) if m else (-1, -1)
+
+
 def _attribution_cues(article: Article, claims: list[Attribution],
                       facts: list[Attribution]) -> list[Cue]:
     cues: list[Cue] = []
 
-    def add(kind: str, phrase: str, s: Sentence) -> None:
-        found = article.text.find(phrase, s.start, s.end)
+    def add(kind: str, phrase: str, s: Sentence, found: int | None = None) -> None:
+        found = article.text.find(phrase, s.start, s.end) if found is None else found
         if found >= 0:
             wa, wb = cue_window(s, found, found + len(phrase), left=0, right=4)
             cues.append(Cue(kind=kind, cue=phrase, start=wa, end=wb, sentence=s))
@@ -198,11 +206,10 @@ def _attribution_cues(article: Article, claims: list[Attribution],
             kind = "anonymous_source" if _ANON_KIND.search(c.speaker) and not re.search(
                 r"^(residents|witnesses|workers|people)$", c.speaker, re.IGNORECASE) \
                 else "vague_attribution"
-            at = article.text.find(c.speaker, c.sentence.start, c.sentence.end)
-            after = article.text[at + len(c.speaker):c.sentence.end] if at >= 0 else ""
-            cond = _ANONYMITY_AFTER.match(after)
+            at, end = _name_in(article.text, c.speaker, c.sentence)
+            cond = _ANONYMITY_AFTER.match(article.text[end:c.sentence.end]) if at >= 0 else None
             # "A source, who declined to be named": one cue, the source and its condition
-            add(kind, c.speaker + cond.group(0) if cond else c.speaker, c.sentence)
+            add(kind, article.text[at:cond.end() + end if cond else end], c.sentence, at)
     for f in facts:
         for src in f.underlying:
             if is_anonymous(src):

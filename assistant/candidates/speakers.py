@@ -252,6 +252,8 @@ def speaker_from(tok: Token) -> tuple[str, str, str | None]:
             tok = owners[-1]
     name, stype, role = _speaker_from(tok)
     name = re.sub(r"\s+(himself|herself|itself|themselves)$", "", name)
+    # 'four people "familiar with the talks"': the speaker without the article's quote marks
+    name = " ".join(re.sub(r"[“”\"]|^‘|’$", "", name).split())
     return name, stype, role
 
 

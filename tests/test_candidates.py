@@ -593,3 +593,16 @@ def test_an_outlets_reporters_are_its_source_only_when_they_cite_nobody() -> Non
     art, c = cands("The Harbor Herald's port correspondent Ana Lind wrote that the closure "
                    "would last for weeks.")
     assert [f.underlying for f in c.facts] == [["The Harbor Herald's port correspondent Ana Lind"]]
+
+
+def test_an_outlets_quoted_report_carries_its_own_sourcing_cues() -> None:
+    art, c = cands('The Harbor Herald reports: "Little is known about the ring, which customs '
+                   'officials describe as a smuggling network. Its members are said to be former '
+                   'dock workers."')
+    kinds = {(u.kind, u.cue) for u in c.cues}
+    assert ("missing_context", "Little is known") in kinds, kinds
+    assert ("vague_attribution", "are said to") in kinds, kinds
+    # a speaker's quote mentioning how others source things is no sourcing of the article's
+    art, c = cands('Mayor Ana Lind said: "Little is known about the ring. Its members are said '
+                   'to be former dock workers."')
+    assert not any(u.kind in {"missing_context", "vague_attribution"} for u in c.cues)

@@ -223,8 +223,12 @@ def _attribution_cues(article: Article, claims: list[Attribution],
 
 def find_cues(article: Article, claims: list[Attribution], facts: list[Attribution]) -> list[Cue]:
     cues: list[Cue] = []
+    # an outlet's report quoted in its own words ('The Times says: "There is little public
+    # information ..."'): how it sources is how the article sources
+    reports = [(f.start, f.end) for f in facts if f.outlet and not f.underlying]
     for s in article.sentences:
-        quotes = find_quotes(s, article)
+        quotes = [q for q in find_quotes(s, article)
+                  if not any(a <= q.start < b for a, b in reports)]
         for kind, pattern in _COMPILED:
             for m in pattern.finditer(s.text):
                 if kind == "conflict" and _NEGATED.search(s.text[:m.start()]):

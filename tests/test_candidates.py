@@ -258,6 +258,8 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
      "anonymous_source"),
     ("Until then it was just believed that only the northern quay had a crane.",
      "vague_attribution"),
+    ("The navy stopped a trawler that it said was fishing inside the reserve.",
+     "unverified_claim"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)

@@ -92,6 +92,9 @@ CUES: tuple[tuple[str, str], ...] = (
     ("unverified_claim", r"\bboast(ed|s|ing)?\b|\bbragg?(ed|s|ing)?\b"),
     ("unverified_claim", r"\bclaim(ed|ing)\b|\bclaims? that\b"),
     ("unverified_claim", r"\b(blames?|blamed|blaming)\b"),
+    # a claim slipped into a relative clause ("a drone that it said was flying in its
+    # airspace"): the text gives the assertion without anything that checks it
+    ("unverified_claim", r"\b(that|which) (it|he|she|they) (said|says|claimed|claims)\b"),
     ("unverified_claim", r"\bdid not (immediately )?respond to (a )?requests? for comment\b|"
                          r"\bdid not (immediately )?(respond|reply)\b"),
     ("unverified_claim", r"\bcould not (immediately )?(verify|confirm)\b"),

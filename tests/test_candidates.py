@@ -159,6 +159,17 @@ def test_a_quote_opening_after_a_full_stop_starts_its_own_sentence(open_: str,
     assert q and q[0].speaker == "Ivo Sander" and q[0].kind == "direct"
 
 
+def test_a_doubled_quote_closing_with_a_nested_one_keeps_its_frame() -> None:
+    # ''... 'Why?''' - the nested single quote and the doubled '' close together
+    (q,) = quote_spans("''She'd ask me, 'Why did he say that?''' Mr. Lind said.")
+    assert q.end == len("''She'd ask me, 'Why did he say that?'''")
+    art, c = cands("''She'd look at me and ask, 'What did he mean by that?''' Mr. Lind said, "
+                   "clutching the lectern with two hands.")
+    (claim,) = c.claims
+    assert claim.speaker == "Lind" and claim.kind == "direct"
+    assert art.text[claim.start:claim.end].startswith("''She'd look")
+
+
 def test_a_quote_cut_by_its_frame_mid_sentence_is_one_statement() -> None:
     art, c = cands('"The dam will hold," engineer Ilse Marne said on Friday, "and the road '
                    'will reopen next week." "Nobody is in danger," she added.')

@@ -23,7 +23,7 @@ class QuoteSpan:
     open_end: bool = False
 
 
-_DOUBLE = re.compile(r"''|``|[\"“”„]")
+_DOUBLE = re.compile(r"'''|''|``|[\"“”„]")
 _OPENERS = " \t\n([{—–-/:;,"
 _AFTER_CLOSE = " \t\n.,;:!?)]}—–-…"
 
@@ -35,6 +35,11 @@ def _double_marks(text: str) -> list[tuple[int, int, str]]:
         ch = m.group(0)
         role = "open" if ch in "“„``" else "close" if ch == "”" else "both"
         pos, end = m.start(), m.end()
+        if ch == "'''":  # a nested single quote that opens or closes with the doubled one:
+            ch = "''"    # ''She said, 'Why?''' - the double mark is the outer pair
+            if pos > 0 and text[pos - 1] not in _OPENERS:
+                pos += 1
+            end = pos + 2
         if role == "open" and pos > 0 and text[pos - 1] not in " \t\n([{" and \
                 (end == len(text) or text[end] in _AFTER_CLOSE):
             role = "close"  # an opening mark typed where a quote ends: “It's unusual,“ said X

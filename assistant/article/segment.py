@@ -48,7 +48,8 @@ _CAPTION_MARK = re.compile(
 _QUOTE_CHARS = "\"“”‘’'"
 # A quote that ends on "?" or "!" ends spaCy's sentence too: '"Why now?" Kay asked.' Its
 # frame follows as a sentence of its own, which begins with the speaker and a speech verb.
-_QUESTION_QUOTE = re.compile(r"^[\"“‘']{1,2}.*[?!][\"”’']{1,2}$", re.DOTALL)
+# ("...?'''": a nested quote closing with the doubled '' of some archives)
+_QUESTION_QUOTE = re.compile(r"^[\"“‘']{1,2}.*[?!][\"”’']{1,3}$", re.DOTALL)
 _FRAME_SENTENCE = re.compile(
     r"^(?:[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}?\s+(?:said|says|asked|asks|added|told|wrote|"
     r"shouted|yelled|cried|exclaimed|replied|responded|wondered|demanded|insisted|warned|"

@@ -619,3 +619,16 @@ def test_an_outlets_quoted_report_carries_its_own_sourcing_cues() -> None:
     art, c = cands('Mayor Ana Lind said: "Little is known about the ring. Its members are said '
                    'to be former dock workers."')
     assert not any(u.kind in {"missing_context", "vague_attribution"} for u in c.cues)
+
+
+@pytest.mark.parametrize(("sentence", "start"), [
+    ('The mayor bristled at the suggestion that she had misled the council, saying, "the advice '
+     'I give to the council is my own."', "saying,"),
+    ("The minister cancelled the trip at the last moment, saying later that the sea was too "
+     "rough for the ferry.", "saying later"),
+])
+def test_an_act_with_a_saying_participle_makes_only_the_saying_a_statement(sentence: str,
+                                                                           start: str) -> None:
+    art, c = cands(sentence)
+    (claim,) = c.claims
+    assert art.text[claim.start:claim.end].startswith(start)

@@ -32,7 +32,14 @@ from .speakers import (
     speaker_range,
     subject,
 )
-from .statements import content_outside, frame_fact, outside, quoted_report, statement_spans
+from .statements import (
+    content_outside,
+    frame_fact,
+    outside,
+    participle_start,
+    quoted_report,
+    statement_spans,
+)
 from .verbs import embedded, is_reporting
 
 if TYPE_CHECKING:
@@ -212,7 +219,9 @@ class _SentenceReader(Resolution):
             content = max((content_outside(v, self.quotes, speaker_range(e.tok), p.start)
                            for v in e.verbs), default=0 if mine else 3)
             if content >= 2 or not mine:
-                a, b = outside(s, mine, *self._own_clause(e, s.start, s.end))
+                lo, hi = self._own_clause(e, s.start, s.end)
+                lo = max(lo, participle_start(e.verbs, p.start) or lo)
+                a, b = outside(s, mine, lo, hi)
                 spans = statement_spans(s, e.verbs, a, b, p.start) if not mine else [(a, b)]
                 said_on: str | None = None  # "confirmed it to Reuters but said ...": still there
                 for a, b in spans:

@@ -54,6 +54,16 @@ def content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, in
     return n
 
 
+def participle_start(verbs: list[Token], base: int) -> int | None:
+    """Where the statement starts when the speaker only says something while doing something
+    else: "called off the strike, saying later that ..." - the act is narration, the
+    participle and what follows it are the statement."""
+    if not verbs or not all(v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i < v.i and
+                            v.head not in verbs and not is_reporting(v.head) for v in verbs):
+        return None
+    return base + min(verbs, key=lambda v: v.i).idx
+
+
 def statement_spans(s: Sentence, verbs: list[Token], a: int, b: int,
                      base: int) -> list[tuple[int, int]]:
     """One span per statement when one speaker makes several in a sentence: "said X, but she

@@ -632,3 +632,19 @@ def test_an_act_with_a_saying_participle_makes_only_the_saying_a_statement(sente
     art, c = cands(sentence)
     (claim,) = c.claims
     assert art.text[claim.start:claim.end].startswith(start)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ('The harbor council said "the bridge will reopen in May."', "direct"),
+    ('Mayor Ana Lind wrote in a social media post that "every family will be reached before '
+     'nightfall."', "direct"),
+    ('Mayor Ana Lind told reporters at the end of the council session that "the bridge will '
+     'reopen in May."', "direct"),
+    ('The mayor said the storm had "destroyed everything" in the valley.', "mixed"),
+    ('Mayor Ana Lind wrote that the army had sent boats and that "every family will be reached '
+     'before nightfall."', "mixed"),
+])
+def test_a_statement_whose_whole_clause_is_quoted_is_direct(sentence: str, kind: str) -> None:
+    art, c = cands(sentence)
+    (claim,) = c.claims
+    assert claim.kind == kind

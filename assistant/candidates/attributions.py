@@ -39,6 +39,7 @@ from .statements import (
     participle_start,
     quoted_report,
     statement_spans,
+    whole_clause_quoted,
 )
 from .verbs import embedded, is_reporting
 
@@ -229,9 +230,12 @@ class _SentenceReader(Resolution):
                         if len(spans) > 1 else sent_channel
                     fragments = [q for q in self.quotes
                                  if not q.direct and a <= q.start and q.end <= b]
+                    whole = len(fragments) == 1 and whole_clause_quoted(
+                        self.article.text, e.verbs, fragments[0], b, p.start)
                     self.claims.append(Attribution(
                         sentence=s, speaker=e.name, speaker_type=e.stype, role=e.role,
-                        start=a, end=b, kind="mixed" if fragments else "indirect",
+                        start=a, end=b,
+                        kind="direct" if whole else "mixed" if fragments else "indirect",
                         quote=fragments[0] if fragments else None,
                         channel=said_on, resolved_from=e.resolved, embedded=emb,
                         frame_only=content < 2 and s.text.rstrip().endswith(":")))

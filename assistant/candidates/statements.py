@@ -54,6 +54,23 @@ def content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, in
     return n
 
 
+# what may stand between a saying verb and a quote that is its whole clause: a listener or an
+# occasion ("told reporters at the end of the session", "in a social media post") and "that"
+_INTRO_ONLY = re.compile(r"^(?:(?!\bthat\b)[^,\"“”‘’'.;:])*?\bthat[\s,:]*$|^[\s,:]*$")
+
+
+def whole_clause_quoted(text: str, verbs: list[Token], q: Quote, b: int, base: int) -> bool:
+    """'Raab said "conflict is in none of our interests."': the quote is all that was said,
+    a direct statement; 'said the storm had "destroyed everything"' is mixed."""
+    before = [v for v in verbs if base + v.idx < q.start]
+    if not before:
+        return False
+    v = max(before, key=lambda t: t.i)
+    vend = base + v.idx + len(v.text)
+    return bool(_INTRO_ONLY.match(text[vend:q.start])) and \
+        not re.search(r"\w", text[q.end:b])
+
+
 def participle_start(verbs: list[Token], base: int) -> int | None:
     """Where the statement starts when the speaker only says something while doing something
     else: "called off the strike, saying later that ..." - the act is narration, the

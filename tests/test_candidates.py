@@ -271,6 +271,10 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
      "vague_attribution"),
     ("The navy stopped a trawler that it said was fishing inside the reserve.",
      "unverified_claim"),
+    ("Fish prices rose on Friday on concerns the fleet may stay in port.", "speculation"),
+    ("The navy said the strike was meant to disrupt an imminent attack on the port.",
+     "unverified_claim"),
+    ("The ferry company could not immediately verify the photos.", "unverified_claim"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)
@@ -648,3 +652,11 @@ def test_a_statement_whose_whole_clause_is_quoted_is_direct(sentence: str, kind:
     art, c = cands(sentence)
     (claim,) = c.claims
     assert claim.kind == kind
+
+
+def test_a_conflict_with_reports_leaves_the_reports_their_own_cue() -> None:
+    art, c = cands("The port stayed open on Monday, despite local media reports suggesting that "
+                   "the ferries had stopped.")
+    kinds = {(u.kind, u.cue) for u in c.cues}
+    assert ("conflict", "despite") in kinds and any(k == "vague_attribution" for k, _ in kinds), \
+        kinds

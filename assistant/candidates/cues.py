@@ -46,7 +46,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("speculation", r"\bsuggest(ed|s|ing)?\b(?! that they)"),
     ("speculation", r"\bindicat(es|ed|ing)\b"),
     ("speculation", r"\brumou?rs?\b|\bconjecture\b"),
-        ("speculation", r"\b(fears?|concerns?) (that|of|over|about)\b|\bworried that\b"),
+    ("speculation", r"\b(fears?|concerns?) (that|of|over|about)\b|\bworried that\b"),
+    ("speculation", r"\b(fears?|concerns?|worries) (that )?(\w+ ){1,3}(may|might|could|would)\b"),
     ("speculation", r"\bcould be\b|\bmight be\b"),
     ("prediction", r"\bimminent\b"),
     ("prediction", r"\b(is|are|was|were) (also )?set to\b"),
@@ -82,8 +83,9 @@ CUES: tuple[tuple[str, str], ...] = (
                           r"(said|believed|understood|claimed|alleged|thought)\b"),
     ("vague_attribution", r"\b(is|are|was|were) (said|alleged|rumou?red|reported) to\b"),
     ("vague_attribution", r"\b(is|are) known to\b|\bwidely (viewed|seen|regarded|considered)\b"),
-    ("unconfirmed_report", r"\bcould not (be )?(independently |immediately )?(verified|confirmed|"
-                           r"verify|confirm)\b"),
+    # "the account could not be verified": the report is unconfirmed; "Reuters could not
+    # verify the images" (below): what the images claim is unverified
+    ("unconfirmed_report", r"\bcould not be (independently |immediately )?(verified|confirmed)\b"),
     ("unconfirmed_report", r"\b(would|could|did) not (immediately )?confirm\b"),
     ("unconfirmed_report", r"\bdeclined to (confirm|comment)( or deny)?( the report)?\b"),
     ("unconfirmed_report", r"\bunconfirmed\b|\bnot been (independently )?(verified|confirmed)\b"),
@@ -99,6 +101,10 @@ CUES: tuple[tuple[str, str], ...] = (
                          r"\bdid not (immediately )?(respond|reply)\b"),
     ("unverified_claim", r"\bcould not (immediately )?(verify|confirm)\b"),
     ("unverified_claim", r"\binsisted\b|\binsistence\b"),
+    # a threat asserted to justify acting ("disrupt an imminent attack", "was planning an
+    # 'imminent attack'"): what the other side planned is the speaker's unverified claim
+    ("unverified_claim", r"\b(planning|plotting|preparing|disrupt\w*|thwart\w*|prevent\w*|"
+                         r"foil\w*) an? [\"“‘']?imminent\b"),
     ("unverified_claim", r"\bwithout (providing |giving |offering )?(any )?evidence\b"),
     ("conflict", r"\bdenied\b|\bdenies\b|\bdeny\b|\bdenial\b"),
     ("conflict", r"\brejected the (claim|report|allegations?|accusations?)\b"),
@@ -107,7 +113,9 @@ CUES: tuple[tuple[str, str], ...] = (
     ("conflict", r"\bnot true\b|\buntrue\b"),
     ("conflict", r"\bconflicting\b|\bdisagree\w*\b|\bcast doubt\b|\braise[sd]? questions\b"),
     ("conflict", r"\bslamm?ed\b|\brefuted\b|\bcountered\b"),
-    ("conflict", r"\bdespite (\w+ ){0,3}(reports?|claims?|assertions?|statements?)\b"),
+    # the cue is "despite": the reports it sets against are a cue of their own ("despite
+    # media reports suggesting ...": a vague attribution)
+    ("conflict", r"\bdespite\b(?= (\w+ ){0,3}(reports?|claims?|assertions?|statements?)\b)"),
     ("missing_context", r"\bdid not (say|specify|give|disclose|explain|elaborate|provide|"
                         r"identify|name)\b|\bwithout (giving|providing|specifying|naming)\b"),
     ("missing_context", r"\bdid not specifically mention\b|\bdidn['’]t specify\b"),

@@ -36,13 +36,19 @@ def from_sentence(article: Article, sent: Sentence, speaker: str) -> Attribution
                        quote=quotes[0] if quotes else None)
 
 
+def _surnames(full_name: str) -> set[str]:
+    """'Qassim al-Muhammadi' is later 'Muhammadi' as well as 'al-Muhammadi'."""
+    last = full_name.split()[-1]
+    return {last, re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|ud)-", "", last, flags=re.IGNORECASE)}
+
+
 def canonical_names(claims: list[Attribution]) -> None:
     """'Javani' -> 'Yadollah Javani' when the full name is used elsewhere in the article."""
     full = [c for c in claims if c.speaker_type == "person" and len(c.speaker.split()) >= 2]
     for c in claims:
         if len(c.speaker.split()) == 1:
             for f in full:
-                if f.speaker.split()[-1] == c.speaker:
+                if c.speaker in _surnames(f.speaker):
                     c.speaker, c.speaker_type = f.speaker, "person"
                     c.role = c.role or f.role
                     break

@@ -47,6 +47,16 @@ def test_a_surname_takes_the_full_name_used_elsewhere() -> None:
     assert [c.speaker for c in claims] == ["Lena Ostrova", "Lena Ostrova"]
 
 
+def test_a_surname_without_its_article_prefix_takes_the_full_name() -> None:
+    text = ("Colonel Hamid al-Rawi denied the report on Monday. The road is open, Rawi said.")
+    art = parse_article(text, min_words=1)
+    first, second = art.sentences[0], art.sentences[1]
+    claims = [_claim(art, first, "Hamid al-Rawi", first.start, first.end),
+              _claim(art, second, "Rawi", second.start, second.end)]
+    canonical_names(claims)
+    assert [c.speaker for c in claims] == ["Hamid al-Rawi", "Hamid al-Rawi"]
+
+
 def test_a_sentence_the_model_found_keeps_its_quote_and_exact_span() -> None:
     art = parse_article(TEXT, min_words=1)
     s = art.sentences[2]

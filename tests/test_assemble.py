@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.article import parse_article
 from assistant.assemble import canonical_names, dedupe_claims, from_sentence, to_claims
 from assistant.candidates import Attribution
@@ -38,23 +40,19 @@ def test_two_speakers_in_one_sentence_stay_two_claims() -> None:
     assert len(dedupe_claims(art, [a, b], [])) == 2
 
 
-def test_a_surname_takes_the_full_name_used_elsewhere() -> None:
-    art = parse_article(TEXT, min_words=1)
-    first, second = art.sentences[0], art.sentences[1]
-    claims = [_claim(art, first, "Lena Ostrova", first.start, first.end),
-              _claim(art, second, "Ostrova", second.start, second.end)]
-    canonical_names(claims)
-    assert [c.speaker for c in claims] == ["Lena Ostrova", "Lena Ostrova"]
-
-
-def test_a_surname_without_its_article_prefix_takes_the_full_name() -> None:
-    text = ("Colonel Hamid al-Rawi denied the report on Monday. The road is open, Rawi said.")
+@pytest.mark.parametrize(("text", "full", "short"), [
+    (TEXT, "Lena Ostrova", "Ostrova"),
+    # a surname written without its article prefix
+    ("Colonel Hamid al-Rawi denied the report on Monday. The road is open, Rawi said.",
+     "Hamid al-Rawi", "Rawi"),
+])
+def test_a_surname_takes_the_full_name_used_elsewhere(text: str, full: str, short: str) -> None:
     art = parse_article(text, min_words=1)
     first, second = art.sentences[0], art.sentences[1]
-    claims = [_claim(art, first, "Hamid al-Rawi", first.start, first.end),
-              _claim(art, second, "Rawi", second.start, second.end)]
+    claims = [_claim(art, first, full, first.start, first.end),
+              _claim(art, second, short, second.start, second.end)]
     canonical_names(claims)
-    assert [c.speaker for c in claims] == ["Hamid al-Rawi", "Hamid al-Rawi"]
+    assert [c.speaker for c in claims] == [full, full]
 
 
 def test_a_sentence_the_model_found_keeps_its_quote_and_exact_span() -> None:

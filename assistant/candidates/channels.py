@@ -106,9 +106,12 @@ def outlet_frames(sent_text: str, resolve: Resolver | None = None,
                   base: int = 0) -> list[tuple[int, int, str]]:
     """Outlets that a speaker talked to or was carried by in this sentence: (start, end,
     canonical), offsets in `sent_text`."""
-    plain = blank_quotes(sent_text)
+    return _frames_among(blank_quotes(sent_text), outlet_mentions(sent_text, resolve, base))
+
+
+def _frames_among(plain: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     out = []
-    for a, b, canon in outlet_mentions(sent_text, resolve, base):
+    for a, b, canon in mentions:
         if not is_named_outlet(canon):
             continue
         lead = re.match(r"(?:the|a|an)\s+", plain[a:b], re.IGNORECASE)
@@ -166,10 +169,11 @@ def _frame_label(plain: str, at: int, outlet: str) -> str:
 
 def channel(sent_text: str, resolve: Resolver | None = None, base: int = 0) -> str | None:
     plain = blank_quotes(sent_text)
-    frames = outlet_frames(sent_text, resolve, base)
+    mentions = outlet_mentions(sent_text, resolve, base)
+    frames = _frames_among(plain, mentions)
     if frames and not _PUBLISHED.search(plain):
         return _frame_label(plain, frames[0][0], frames[0][2])
-    for a, b, canon in outlet_mentions(sent_text, resolve, base):
+    for a, b, canon in mentions:
         if not is_named_outlet(canon):
             continue
         if _QUOTES_SOMEONE.match(plain[b:b + 40]):

@@ -30,6 +30,7 @@ from .models import (
     SummaryChecks,
     Uncertainty,
 )
+from .names import norm_tokens
 from .settings import Settings, resolve_settings
 from .turns import as_turns, link_continuations
 from .verify import undateline, verify_summary
@@ -326,8 +327,8 @@ class _Run:
                 self.dropped.append(Dropped(section="claims", reason="model: no valid verdict",
                                             detail=f"{cand.speaker}: {cand.sentence.id}"))
                 continue
-            if v is not None and _needs_check(cand) and v.speaker.strip() and \
-                    v.speaker.strip().lower() not in {"he", "she", "they", "it"}:
+            if v is not None and _needs_check(cand) and _names_more_fully(cand.speaker,
+                                                                          v.speaker):
                 cand.speaker = v.speaker.strip()
             kept.append(cand)
         covered = {i for c in [*kept, *self.cands.facts] for i in self._ids(c)}
@@ -468,6 +469,22 @@ class _Run:
 def _needs_check(c: Attribution) -> bool:
     """The model is asked only where the parser guessed: resolved pronouns, embedded clauses."""
     return c.resolved_from is not None or c.embedded
+
+
+def _names_more_fully(parser: str, model: str) -> bool:
+    """The model's speaker replaces the parser's only where it names the same speaker more
+    fully ("Mayville" -> "Lt. Gen. William Mayville", "the official" -> "the U.S. official").
+    Measured on the 58 real documents (real-dev and PolNeAR), every other disagreement on a
+    resolved "he" or a continued quote was the model's error (4 of 4: the quote went to a
+    speaker named nearby, not to the one whose quote it continues)."""
+    m = model.strip()
+    if not m or m.lower() in _PRONOUNS:
+        return False
+    mine = norm_tokens(parser)
+    return parser.strip().lower() in _PRONOUNS or not mine or mine <= norm_tokens(m)
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
 
 def _droppable(c: Attribution) -> bool:

@@ -4,7 +4,7 @@ import pytest
 
 from assistant import InputError, LLMOutputError, analyze, parse_article, to_markdown
 from assistant.candidates import extract
-from assistant.pipeline import _droppable
+from assistant.pipeline import _droppable, _names_more_fully
 from tests.conftest import completion, gold
 
 SEED = gold("seed-iran-guards-warn")["text"]
@@ -91,13 +91,46 @@ def test_a_repeated_check_id_does_not_overwrite_the_first_verdict(make_client) -
     first verdict for the id stands."""
     cands = extract(parse_article(SEED)).claims
     cid, cand = next((f"C{i + 1}", c) for i, c in enumerate(cands) if c.resolved_from)
-    answer = json.dumps({"checks": [{"id": cid, "speaker": "Yadollah Javani"},
+    assert cand.speaker == "IRGC"
+    fuller = "Islamic Revolution Guards Corps (IRGC)"  # the same speaker, named more fully
+    answer = json.dumps({"checks": [{"id": cid, "speaker": fuller},
                                     {"id": cid, "speaker": "Adel Abdul Mahdi"}],
                          "missed": []})
     client, _ = make_client({"attributions": [answer]})
     a = analyze(text=SEED, client=client, settings=client.settings)
     speakers = {c.speaker for c in a.claims if c.evidence.start == cand.start}
-    assert speakers == {"Yadollah Javani"}
+    assert speakers == {fuller}
+
+
+def test_the_model_names_a_resolved_speaker_more_fully_but_does_not_replace_him(
+        make_client) -> None:
+    """A resolved "she" or a continued quote keeps the parser's speaker when the model names
+    someone else (measured: the model's other speaker was wrong every time on real news)."""
+    text = ("Senator Ilse Marrow of Vantland spoke to reporters on Monday in Port Evrin.\n\n"
+            "\"The budget will pass before winter,\" Marrow said. \"Nobody here wants "
+            "another shutdown.\"\n\n"
+            "Her rival, Governor Teodor Brask, was not available for comment.\n\n"
+            "\"We have the votes,\" she said.\n")
+    cands = extract(parse_article(text)).claims
+    resolved = [(f"C{i + 1}", c) for i, c in enumerate(cands) if c.resolved_from]
+    assert {c.speaker for _, c in resolved} == {"Marrow"}
+    checks = [{"id": cid, "speaker": "Teodor Brask" if i % 2 else "Ilse Marrow"}
+              for i, (cid, _) in enumerate(resolved)]
+    client, _ = make_client({"attributions": [json.dumps({"checks": checks, "missed": []})]})
+    a = analyze(text=text, client=client, settings=client.settings)
+    by_start = {c.evidence.start: c.speaker for c in a.claims}
+    assert {by_start[c.start] for _, c in resolved} == {"Ilse Marrow"}
+
+
+@pytest.mark.parametrize(("parser", "model", "taken"), [
+    ("Mayville", "Lt. Gen. William Mayville", True),
+    ("the official", "the U.S. official", True),
+    ("Franklin", "Scott Slinker", False),
+    ("Franklin", "he", False),
+    ("Franklin", "", False),
+])
+def test_names_more_fully(parser: str, model: str, taken: bool) -> None:
+    assert _names_more_fully(parser, model) is taken
 
 
 def test_truncated_output_is_a_typed_error(make_client) -> None:

@@ -439,6 +439,15 @@ def test_a_speaker_interviewed_by_an_outlet_goes_on_speaking_there() -> None:
     assert "tweet" in channels and channels[-1] == "interview with Reuters"
 
 
+def test_an_unnamed_speaker_named_again_with_the_goes_on_speaking_there() -> None:
+    # "U.S." makes the phrase a name to the parser, so "the" does not resolve it as a description
+    art, c = cands("The strike could end on Friday, according to a U.S. official who spoke to "
+                   "Reuters on condition of anonymity.\n\n"
+                   "About forty ships wait outside the harbor, the U.S. official estimated.")
+    (later,) = claim_in(art, c, "forty ships")
+    assert later.channel == "interview with Reuters", later.channel
+
+
 def test_a_second_statement_in_one_sentence_keeps_the_channel_of_the_first() -> None:
     art, c = cands("A port official, who declined to be named, confirmed that account to Reuters "
                    "but said there were serious doubts about whether the crews would be paid.")

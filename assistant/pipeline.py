@@ -13,9 +13,10 @@ from typing import Any
 
 from . import prompts, prose
 from .article import Article, neutralise, parse_article, read_text
-from .assemble import canonical_names, dedupe_claims, from_sentence, to_claims, to_cues, to_facts
+from .assemble import to_claims, to_cues, to_facts
 from .candidates import Attribution, Candidates, extract
 from .client import LLMClient, RunStats, start_run
+from .decisions import apply_checks, apply_media, check_budget, needs_check, sentence_ids
 from .errors import InputError, LLMError, LLMOutputError
 from .grounding import enforce, span
 from .llm_schemas import Attributions, CombinedAnswer, SummaryAnswer, attributions_for
@@ -30,7 +31,6 @@ from .models import (
     SummaryChecks,
     Uncertainty,
 )
-from .names import norm_tokens
 from .settings import Settings, resolve_settings
 from .turns import as_turns, link_continuations
 from .verify import undateline, verify_summary
@@ -38,16 +38,6 @@ from .verify import undateline, verify_summary
 Progress = Callable[[str], None]
 RESERVED = 1720  # tokens kept free for a call's answer (at most 810, doubled on a re-ask) and slack
 MAX_LINES = 40  # cues or items listed in one prompt
-
-
-def _check_budget(candidate_lines: str) -> int:
-    """max_tokens of the check answer, sized to the candidates listed: a check item was up to
-    about 30 tokens as an object with "id", "speaker" and "keep" (an id and a speaker, about
-    10-15 tokens, now: the budget errs high), and an answer cut at a fixed 400 on a long
-    article (17 checks, 388 tokens needed) was asked again from scratch with twice the
-    budget. At most 20 checks, 6 missed and 8 media ids: 810."""
-    listed = 0 if candidate_lines == "(none)" else candidate_lines.count("\n") + 1
-    return max(400, 210 + 30 * min(listed, 20))
 
 
 def _noop(_: str) -> None:
@@ -185,8 +175,8 @@ class _Run:
         for cid, c in self.cand_ids.items():
             if only is not None and c.sentence.id not in only:
                 continue
-            if not _needs_check(c):
-                covered += self._ids(c)
+            if not needs_check(c):
+                covered += self._sentence_ids(c)
                 continue
             cue = " ".join(self.article.text[c.start:c.end].split())[:80]
             lines.append(f'{cid} [{c.sentence.id}] proposed speaker: {c.speaker} | "{cue}"')
@@ -263,7 +253,7 @@ class _Run:
             msgs[-1]["content"] += "\n\n" + prompts.render(
                 "attributions", candidates=lines,
                 organisations=self._organisation_lines(only)[0])
-            jobs.append(("attributions", msgs, answer, _check_budget(lines)))
+            jobs.append(("attributions", msgs, answer, check_budget(lines)))
         first = chunks[0] if len(chunks) > 1 else None
         self._first_chunk = first
         msgs = self._prefix(first)
@@ -316,37 +306,6 @@ class _Run:
         self.model_uncertainty = ans
 
     # ---- merge ---------------------------------------------------------------------------
-    def _apply_checks(self) -> list[Attribution]:
-        kept: list[Attribution] = []
-        verdicts: dict[str, Any] = {}
-        for check in self.attributions.checks:  # a repeated id is the answer running on:
-            verdicts.setdefault(check.id, check)  # the first verdict for it stands
-        for cid, cand in self.cand_ids.items():
-            v = verdicts.get(cid)
-            if v is None and _droppable(cand):
-                self.dropped.append(Dropped(section="claims", reason="model: no valid verdict",
-                                            detail=f"{cand.speaker}: {cand.sentence.id}"))
-                continue
-            if v is not None and _needs_check(cand) and _names_more_fully(cand.speaker,
-                                                                          v.speaker):
-                cand.speaker = v.speaker.strip()
-            kept.append(cand)
-        covered = {i for c in [*kept, *self.cands.facts] for i in self._ids(c)}
-        for m in self.attributions.missed:
-            sent = self.article.sentence(m.sentence)
-            if sent is None or sent.id in covered:
-                continue
-            if self.article.in_instruction(sent.start, sent.end):
-                self.dropped.append(Dropped(section="claims", reason="model: a sentence of "
-                                            "instruction-like text", detail=f"{m.speaker}: "
-                                            f"{sent.id}"))
-                continue
-            covered.add(sent.id)
-            kept.append(from_sentence(self.article, sent, m.speaker))
-        kept.sort(key=lambda c: (c.start, c.end))
-        canonical_names(kept)
-        return dedupe_claims(self.article, kept, self.dropped)
-
     def verify(self, analysis: ArticleAnalysis) -> ArticleAnalysis:
         """The one text the model writes, checked sentence by sentence (see verify.py)."""
         if not analysis.summary:
@@ -388,28 +347,8 @@ class _Run:
             "dropped": [*analysis.meta.dropped, *checks.dropped]})
         return analysis.model_copy(update={"summary": rep.text, "meta": meta})
 
-    def _apply_media(self, claims: list[Attribution]) -> list[Attribution]:
-        """Organisations the model calls news media become outlets: their report a sourced
-        fact citing whoever spoke to them; a claim made in their name becomes that fact."""
-        for oid in dict.fromkeys(self.attributions.media):
-            m = self.outlet_ids.get(oid)
-            if m is None:
-                continue
-            s = m.sentence
-            if m.speaker:
-                claims = [c for c in claims if not (c.speaker == m.name and
-                                                    c.sentence.id == s.id)]
-            if not any(f.outlet == m.name and f.sentence.id == s.id for f in self.cands.facts):
-                self.cands.facts.append(Attribution(
-                    sentence=s, speaker=m.name, speaker_type="organization", role=None,
-                    start=s.start, end=s.end, kind="indirect", outlet=m.name,
-                    underlying=list(m.underlying)))
-        return claims
-
-    def _ids(self, item: Attribution) -> list[str]:
-        """Every sentence the item's span touches (a quote may run over several)."""
-        ids = [x.id for x in self.article.sentences if x.start < item.end and item.start < x.end]
-        return ids or [item.sentence.id]
+    def _sentence_ids(self, item: Attribution) -> list[str]:
+        return sentence_ids(self.article, item)
 
     def _key_points(self, claims: list[Claim], facts: list[SourcedFact]) -> list[str]:
         if self.prose_points is not None:  # the combined strategy's model wrote its own
@@ -418,10 +357,13 @@ class _Run:
 
     def build(self, seconds: dict[str, float], language: str) -> ArticleAnalysis:
         text = self.article.text
-        claims_in = self._apply_media(self._apply_checks())
-        claims = link_continuations(to_claims(self.article, claims_in, self._ids),
+        claims_in = apply_media(self.attributions, self.outlet_ids, self.cands.facts,
+                                apply_checks(self.article, self.cand_ids,
+                                             self.cands.facts, self.attributions,
+                                             self.dropped))
+        claims = link_continuations(to_claims(self.article, claims_in, self._sentence_ids),
                                     [c.continues for c in claims_in])
-        facts = to_facts(self.article, self.cands.facts, self._ids)
+        facts = to_facts(self.article, self.cands.facts, self._sentence_ids)
         cues = to_cues(self.article, self.cands.cues, claims, facts)
         ua = self.model_uncertainty
         if ua is not None:
@@ -464,35 +406,3 @@ class _Run:
                                     summary=doubt, open_questions=questions),
             meta=meta)
         return enforce(analysis)
-
-
-def _needs_check(c: Attribution) -> bool:
-    """The model is asked only where the parser guessed: resolved pronouns, embedded clauses."""
-    return c.resolved_from is not None or c.embedded
-
-
-def _names_more_fully(parser: str, model: str) -> bool:
-    """The model's speaker replaces the parser's only where it names the same speaker more
-    fully ("Mayville" -> "Lt. Gen. William Mayville", "the official" -> "the U.S. official").
-    Measured on the 58 real documents (real-dev and PolNeAR), every other disagreement on a
-    resolved "he" or a continued quote was the model's error (4 of 4: the quote went to a
-    speaker named nearby, not to the one whose quote it continues)."""
-    m = model.strip()
-    if not m or m.lower() in _PRONOUNS:
-        return False
-    mine = norm_tokens(parser)
-    return parser.strip().lower() in _PRONOUNS or not mine or mine <= norm_tokens(m)
-
-
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
-
-
-def _droppable(c: Attribution) -> bool:
-    """Only what the parser was unsure was a statement at all goes when the model gives it no
-    valid verdict.
-
-    A quote, or a verb whose subject the parser resolved ("he said"), is a statement; the
-    model may re-attribute it but not drop it (measured: small models drop valid quotes, and
-    its "not a statement" verdicts on embedded clauses were wrong 11 times in 14).
-    """
-    return c.embedded and c.quote is None

@@ -4,7 +4,7 @@ import pytest
 
 from assistant import InputError, LLMOutputError, analyze, parse_article, to_markdown
 from assistant.candidates import extract
-from assistant.pipeline import _droppable, _names_more_fully
+from assistant.decisions import check_budget, droppable, names_more_fully
 from tests.conftest import completion, gold
 
 SEED = gold("seed-iran-guards-warn")["text"]
@@ -59,7 +59,7 @@ def test_model_can_add_a_missed_claim_and_the_checked_statement_stays(make_clien
     text = EMBEDDED
     article = parse_article(text)
     cands = extract(article).claims
-    cid, cand = next((f"C{i + 1}", c) for i, c in enumerate(cands) if _droppable(c))
+    cid, cand = next((f"C{i + 1}", c) for i, c in enumerate(cands) if droppable(c))
     covered = {c.sentence.id for c in cands}
     free = next(s for s in article.sentences if s.id not in covered)
     missed = json.dumps({"checks": [{"id": cid, "speaker": cand.speaker}],
@@ -130,7 +130,7 @@ def test_the_model_names_a_resolved_speaker_more_fully_but_does_not_replace_him(
     ("Franklin", "", False),
 ])
 def test_names_more_fully(parser: str, model: str, taken: bool) -> None:
-    assert _names_more_fully(parser, model) is taken
+    assert names_more_fully(parser, model) is taken
 
 
 def test_truncated_output_is_a_typed_error(make_client) -> None:
@@ -227,8 +227,8 @@ def test_model_decides_which_unknown_organisations_are_news_media(make_client) -
 
 
 def test_the_check_answer_budget_grows_with_the_candidates_and_fits_the_reserve() -> None:
-    from assistant.pipeline import RESERVED, _check_budget
+    from assistant.pipeline import RESERVED
 
-    assert _check_budget("(none)") == _check_budget("C1 [S1] proposed speaker: X") == 400
-    assert _check_budget("\n".join(["C1"] * 17)) >= 17 * 30  # 17 checks needed 388 tokens
-    assert 2 * _check_budget("\n".join(["C1"] * 40)) <= RESERVED  # a re-ask still fits
+    assert check_budget("(none)") == check_budget("C1 [S1] proposed speaker: X") == 400
+    assert check_budget("\n".join(["C1"] * 17)) >= 17 * 30  # 17 checks needed 388 tokens
+    assert 2 * check_budget("\n".join(["C1"] * 40)) <= RESERVED  # a re-ask still fits

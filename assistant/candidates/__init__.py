@@ -7,10 +7,10 @@ together sentence by sentence.
 
 from .attributions import extract
 from .cues import find_cues
-from .model import Attribution, Candidates, Cue, Quote
+from .model import Attribution, Candidates, Cue, MaybeOutlet, Quote
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .quotes import find_quotes
 from .speakers import TITLES
 
-__all__ = ["TITLES", "Attribution", "Candidates", "Cue", "Quote", "canonical_outlet", "extract",
+__all__ = ["TITLES", "Attribution", "Candidates", "Cue", "MaybeOutlet", "Quote", "canonical_outlet", "extract",
            "find_cues", "find_outlets_in", "find_quotes", "is_named_outlet"]

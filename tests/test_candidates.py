@@ -448,6 +448,21 @@ def test_an_unnamed_speaker_named_again_with_the_goes_on_speaking_there() -> Non
     assert later.channel == "interview with Reuters", later.channel
 
 
+@pytest.mark.parametrize(("sentence", "claims"), [
+    # an outlet's analyst gives a view of their own: a claim and the outlet's fact
+    ("The harbor rules also cover ships that never dock, according to Harbor Herald legal "
+     "analyst Judge Mira Solvik.", ["Mira Solvik"]),
+    # its reporter reports: the outlet's fact only
+    ("According to Harbor Herald reporter Mira Solvik, the sale closed on Friday.", []),
+])
+def test_according_to_an_outlets_analyst_is_a_claim_and_to_its_reporter_a_fact(
+        sentence: str, claims: list[str]) -> None:
+    art, c = cands(sentence)
+    assert [x.speaker for x in c.claims if x.sentence.id == "S1"] == claims
+    (fact,) = [f for f in c.facts if f.sentence.id == "S1"]
+    assert fact.outlet == "Harbor Herald" and fact.underlying == ["Mira Solvik"]
+
+
 def test_a_second_statement_in_one_sentence_keeps_the_channel_of_the_first() -> None:
     art, c = cands("A port official, who declined to be named, confirmed that account to Reuters "
                    "but said there were serious doubts about whether the crews would be paid.")

@@ -15,7 +15,7 @@ from . import channels
 from .coref import Discourse
 from .cues import find_cues
 from .model import Attribution, Candidates, MaybeOutlet, Quote
-from .outlet_names import STAFF
+from .outlet_names import PUNDITS, STAFF
 from .outlets import canonical_outlet, is_named_outlet
 from .quotes import inside_open_quote
 from .resolution import OUTLET_SOURCES, Resolution, Speaker
@@ -202,7 +202,10 @@ class _SentenceReader(Resolution):
                 continue
             if has_outlet and not e.verbs and self._under_outlet(e.tok):
                 continue  # cited by the outlet: an underlying source, not a claim of its own
-            writes = all(v.lemma_.lower() in _WRITE_VERBS for v in e.verbs)
+            # reporters who wrote it, or "according to" them: the outlet's report; "according
+            # to" an analyst or a host: their own statement and the outlet's fact
+            writes = all(v.lemma_.lower() in _WRITE_VERBS for v in e.verbs) and not (
+                not e.verbs and PUNDITS.search(e.tok.doc[slice(*speaker_range(e.tok))].text))
             if e.staff_of:
                 staff.setdefault(e.staff_of, []).append(e.name)
                 self.memory.staff[e.name.split()[-1]] = e.staff_of

@@ -133,3 +133,6 @@ ANAPHOR = re.compile(
 STAFF = re.compile(r"\b(reporters?|correspondents?|journalists?|editors?|columnists?|"
                    r"writers?|anchors?|hosts?|commentators?|analysts?|bureau chief|"
                    r"producers?|contributors?)\b", re.IGNORECASE)
+# staff who give their own view ("Fox News judicial analyst X"): what they say is theirs too
+PUNDITS = re.compile(r"\b(analysts?|commentators?|columnists?|contributors?|hosts?|anchors?|"
+                     r"pundits?)\b", re.IGNORECASE)

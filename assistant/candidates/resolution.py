@@ -11,6 +11,7 @@ from ..article import Article, Paragraph, Sentence
 from . import channels
 from .coref import Discourse, description_head, is_statement_noun
 from .model import Attribution
+from .outlet_names import STAFF
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .quotes import sentence_quotes
 from .speakers import ISSUING, PRONOUNS, speaker_from, speaker_range
@@ -101,7 +102,9 @@ class Resolution:
         if stype != "person" and name in self.memory.surnames:
             stype = "person"
         outlet = canonical_outlet(name) or self.memory.outlet_names.get(name)
-        if outlet is None and canonical_outlet(phrase) not in (None, "unnamed reports"):
+        if outlet is None and canonical_outlet(phrase) not in (None, "unnamed reports") and \
+                not (tok.ent_type_ == "PERSON" and STAFF.search(phrase)):
+            # "Fox News judicial analyst Judge X" is the outlet's staff, not the outlet
             outlet = canonical_outlet(phrase)
         if is_named_outlet(outlet) and outlet is not None:
             self.memory.outlet_names.setdefault(name, outlet)

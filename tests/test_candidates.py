@@ -463,6 +463,16 @@ def test_according_to_an_outlets_analyst_is_a_claim_and_to_its_reporter_a_fact(
     assert fact.outlet == "Harbor Herald" and fact.underlying == ["Mira Solvik"]
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("In the port town, some are quietly saying it is time to accept the new owners.", "some"),
+    ("Many of the dock workers said the strike would end soon.", "Many of the dock workers"),
+])
+def test_some_and_many_standing_alone_are_vague_speakers(sentence: str, speaker: str) -> None:
+    art, c = cands(sentence)
+    assert [x.speaker for x in c.claims if x.sentence.id == "S1"] == [speaker]
+    assert ("vague_attribution", speaker) in [(x.kind, x.cue) for x in c.cues]
+
+
 def test_a_second_statement_in_one_sentence_keeps_the_channel_of_the_first() -> None:
     art, c = cands("A port official, who declined to be named, confirmed that account to Reuters "
                    "but said there were serious doubts about whether the crews would be paid.")

@@ -231,10 +231,17 @@ def speaker_range(tok: Token) -> tuple[int, int]:
 
 
 def not_a_speaker(tok: Token) -> bool:
-    """Dates, times, numbers and determiners are never speakers."""
+    """Dates, times, numbers and determiners are never speakers; "some" and "many" standing
+    alone as a subject ("some are quietly saying") are, vaguely."""
     if tok.ent_type_ in _NOT_SPEAKER_ENTS or tok.text in _TIME_ZONES:
         return True
+    if tok.lower_ in _VAGUE_GROUPS and tok.dep_ == "nsubj" and all(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):  # "some of them"
+        return False
     return tok.pos_ in {"DET", "NUM"} or (tok.pos_ == "PRON" and tok.lower_ not in PRONOUNS)
+
+
+_VAGUE_GROUPS = frozenset({"some", "many", "several", "most"})
 
 
 STATEMENT_NOUNS = frozenset({"statement", "post", "tweet", "letter", "message", "report",

@@ -473,6 +473,20 @@ def test_some_and_many_standing_alone_are_vague_speakers(sentence: str, speaker:
     assert ("vague_attribution", speaker) in [(x.kind, x.cue) for x in c.cues]
 
 
+@pytest.mark.parametrize(("source", "speaker", "channel"), [
+    ("a statement by the port authority", "the port authority", "statement"),
+    ("a letter from Mayor Ana Lind", "Ana Lind", "letter"),
+    ("a declaration filed in federal court by Tomas Verhey, director of the port authority",
+     "Tomas Verhey", "declaration"),
+    ("court documents filed by the port authority", "the port authority", "court documents"),
+])
+def test_according_to_a_document_the_author_speaks_through_it(source: str, speaker: str,
+                                                              channel: str) -> None:
+    art, c = cands(f"The piers were repaired last year, according to {source}.")
+    assert [(x.speaker, x.channel) for x in c.claims if x.sentence.id == "S1"] == [
+        (speaker, channel)]
+
+
 def test_a_second_statement_in_one_sentence_keeps_the_channel_of_the_first() -> None:
     art, c = cands("A port official, who declined to be named, confirmed that account to Reuters "
                    "but said there were serious doubts about whether the crews would be paid.")

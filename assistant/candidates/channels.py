@@ -36,6 +36,11 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\bstatement (said|read)\b", re.IGNORECASE), "statement"),
     (re.compile(r"\bin a (letter|memo|email|speech|briefing|filing|report|video)\b",
                 re.IGNORECASE), "{0}"),
+    # "according to a letter from X", "according to court documents filed by X"
+    (re.compile(r"\baccording to (?:an?|the|his|her|their|its) (?:[\w-]+ ){0,2}?(statement|"
+                r"letter|memo|e-?mail|declaration|filing|affidavit|complaint|indictment|"
+                r"testimony|transcript)\b|\baccording to (court (?:documents|papers|records|"
+                r"filings))\b", re.IGNORECASE), "{0}"),
     (re.compile(r"\b(at|during) a (briefing|rally|hearing|speech|summit|meeting)\b",
                 re.IGNORECASE), "{0}"),
     (re.compile(r"\bon (television|TV|radio|state television)\b", re.IGNORECASE), "broadcast"),

@@ -367,15 +367,45 @@ def role_of(sent_text: str, name: str) -> str | None:
 
 
 def according_to(span: SpacySpan) -> list[Token]:
-    """Objects of "according to" (with their conjuncts)."""
+    """Objects of "according to" (with their conjuncts); for a document with its author
+    ("a statement by the ministry", "a letter from Mayor X", "a declaration filed in court by
+    X"), the author."""
     out = []
     for t in span:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             for c in t.doc[t.i + 1].children:
                 if c.dep_ == "pobj":
+                    c = document_author(c) or c
                     out.append(c)
                     out.extend(x for x in c.conjuncts)
     return out
+
+
+# what someone wrote or filed, when the text names who: the author is the source
+DOCUMENTS = STATEMENT_NOUNS | {"declaration", "filing", "affidavit", "document", "complaint",
+                               "indictment", "testimony", "transcript", "notice", "order",
+                               "ruling", "decision", "paper", "record", "email", "e-mail"}
+_AUTHORED = frozenset({"file", "issue", "release", "publish", "write", "sign", "send", "submit",
+                       "post", "prepare", "obtain"})
+
+
+def document_author(tok: Token) -> Token | None:
+    """The author of a document named by `tok`: the object of its "by" / "from", or of "by"
+    after a participle ("filed in federal court by X"); None when the text names none."""
+    if tok.lemma_.lower() not in DOCUMENTS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORED:
+            for a in c.children:
+                if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by"):
+                    obj = next((x for x in a.children if x.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    return None
 
 
 def cited(span: SpacySpan) -> list[Token]:

@@ -275,6 +275,8 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
     ("The navy said the strike was meant to disrupt an imminent attack on the port.",
      "unverified_claim"),
     ("The ferry company could not immediately verify the photos.", "unverified_claim"),
+    ("A port spokesman wouldn’t say when the piers would reopen.", "missing_context"),
+    ("The company declined to say how many jobs would go.", "missing_context"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)

@@ -119,6 +119,9 @@ CUES: tuple[tuple[str, str], ...] = (
     ("missing_context", r"\bdid not (say|specify|give|disclose|explain|elaborate|provide|"
                         r"identify|name)\b|\bwithout (giving|providing|specifying|naming)\b"),
     ("missing_context", r"\bdid not specifically mention\b|\bdidn['’]t specify\b"),
+    # a question left open on purpose ("wouldn't say when", "declined to say how many")
+    ("missing_context", r"\b(?:(?:would|will|could) not|(?:wouldn|won|couldn)['’]t|declined to|"
+                        r"refused to) (say|specify|disclose|elaborate|explain|identify|name)\b"),
     ("missing_context", r"\b(polls?|surveys?|studies|data|figures) (show|shows|showed|suggest|"
                         r"suggests|suggested)\b"),
     ("missing_context", r"\bit (was|is|remains) (not clear|unclear)\b"),

@@ -8,6 +8,7 @@ here is code over the model's answer: what it may change, and what stays when it
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from .article import Article
@@ -48,6 +49,16 @@ def names_more_fully(parser: str, model: str) -> bool:
     return parser.strip().lower() in _PRONOUNS or not mine or mine <= norm_tokens(m)
 
 
+def _main_speaker_of_sentence(cand: Attribution, model: str,
+                              cands: Iterable[Attribution]) -> bool:
+    """A clause inside another's statement ("The mayor said that engineers warned ...")
+    given by the model to that statement's speaker: the mayor's, merged with the statement."""
+    want = model.strip().lower()
+    return cand.embedded and bool(want) and any(
+        o.sentence.id == cand.sentence.id and not o.embedded and o.speaker.lower() == want
+        for o in cands)
+
+
 def droppable(c: Attribution) -> bool:
     """Only what the parser was unsure was a statement at all goes when the model gives it no
     valid verdict.
@@ -80,7 +91,9 @@ def apply_checks(article: Article, cand_ids: dict[str, Attribution], facts: list
             dropped.append(Dropped(section="claims", reason="model: no valid verdict",
                                    detail=f"{cand.speaker}: {cand.sentence.id}"))
             continue
-        if v is not None and needs_check(cand) and names_more_fully(cand.speaker, v.speaker):
+        if v is not None and needs_check(cand) and (
+                names_more_fully(cand.speaker, v.speaker) or
+                _main_speaker_of_sentence(cand, v.speaker, cand_ids.values())):
             cand.speaker = v.speaker.strip()
         kept.append(cand)
     covered = {i for c in [*kept, *facts] for i in sentence_ids(article, c)}

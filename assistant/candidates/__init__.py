@@ -12,5 +12,6 @@ from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .quotes import find_quotes
 from .speakers import TITLES
 
-__all__ = ["TITLES", "Attribution", "Candidates", "Cue", "MaybeOutlet", "Quote", "canonical_outlet", "extract",
-           "find_cues", "find_outlets_in", "find_quotes", "is_named_outlet"]
+__all__ = ["TITLES", "Attribution", "Candidates", "Cue", "MaybeOutlet", "Quote",
+           "canonical_outlet", "extract", "find_cues", "find_outlets_in", "find_quotes",
+           "is_named_outlet"]

@@ -204,8 +204,9 @@ class _SentenceReader(Resolution):
                 continue  # cited by the outlet: an underlying source, not a claim of its own
             # reporters who wrote it, or "according to" them: the outlet's report; "according
             # to" an analyst or a host: their own statement and the outlet's fact
-            writes = all(v.lemma_.lower() in _WRITE_VERBS for v in e.verbs) and not (
-                not e.verbs and PUNDITS.search(e.tok.doc[slice(*speaker_range(e.tok))].text))
+            opinion = not e.verbs and bool(
+                PUNDITS.search(e.tok.doc[slice(*speaker_range(e.tok))].text))
+            writes = not opinion and all(v.lemma_.lower() in _WRITE_VERBS for v in e.verbs)
             if e.staff_of:
                 staff.setdefault(e.staff_of, []).append(e.name)
                 self.memory.staff[e.name.split()[-1]] = e.staff_of

@@ -230,6 +230,9 @@ def speaker_range(tok: Token) -> tuple[int, int]:
     return a, b
 
 
+_VAGUE_GROUPS = frozenset({"some", "many", "several", "most"})
+
+
 def not_a_speaker(tok: Token) -> bool:
     """Dates, times, numbers and determiners are never speakers; "some" and "many" standing
     alone as a subject ("some are quietly saying") are, vaguely."""
@@ -239,9 +242,6 @@ def not_a_speaker(tok: Token) -> bool:
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):  # "some of them"
         return False
     return tok.pos_ in {"DET", "NUM"} or (tok.pos_ == "PRON" and tok.lower_ not in PRONOUNS)
-
-
-_VAGUE_GROUPS = frozenset({"some", "many", "several", "most"})
 
 
 STATEMENT_NOUNS = frozenset({"statement", "post", "tweet", "letter", "message", "report",

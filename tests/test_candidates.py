@@ -442,12 +442,13 @@ def test_a_speaker_interviewed_by_an_outlet_goes_on_speaking_there() -> None:
 
 
 def test_an_unnamed_speaker_named_again_with_the_goes_on_speaking_there() -> None:
-    # "U.S." makes the phrase a name to the parser, so "the" does not resolve it as a description
+    # "U.S." makes the phrase a name to the parser; "the" still refers back to the description
     art, c = cands("The strike could end on Friday, according to a U.S. official who spoke to "
                    "Reuters on condition of anonymity.\n\n"
                    "About forty ships wait outside the harbor, the U.S. official estimated.")
     (later,) = claim_in(art, c, "forty ships")
     assert later.channel == "interview with Reuters", later.channel
+    assert later.speaker == "a U.S. official"  # the same speaker, not a second one
 
 
 @pytest.mark.parametrize(("sentence", "claims"), [

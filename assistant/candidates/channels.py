@@ -220,10 +220,5 @@ def carry_over(claims: list[Attribution], previous: list[Attribution]) -> None:
     for c in claims:
         if c.channel is None:
             c.channel = next((o.channel for o in reversed(previous)
-                              if _bare(o.speaker) == _bare(c.speaker) and o.channel and
+                              if o.speaker.lower() == c.speaker.lower() and o.channel and
                               not _ONE_OFF.search(o.channel)), None)
-
-
-def _bare(speaker: str) -> str:
-    """"a U.S. official" met first is "the U.S. official" after: the same speaker."""
-    return re.sub(r"^(?:an?|the)\s+", "", speaker.strip().lower())

@@ -133,9 +133,10 @@ class Discourse:
             next((m for m in recent if m.speaker and m.stype in {"organization", "government"}),
                  None)
 
-    def resolve_description(self, phrase: str, pos: int) -> Mention | None:
+    def resolve_description(self, phrase: str, pos: int, exact: bool = False) -> Mention | None:
         """"the official", "the vice president": the last speaker (or subject) whose name or
-        role holds those words (all of them: "vice president" is not any president)."""
+        role holds those words (all of them: "vice president" is not any president). With
+        `exact` ("the U.S. official": a place or nationality qualifies it), only all of them."""
         words = re.sub(r"^(the|that|this)\s+", "", phrase.strip().lower()).split()
         if not words:
             return None
@@ -144,6 +145,8 @@ class Discourse:
             hay = f"{m.name} {m.role or ''}".lower()
             if re.search(rf"\b{re.escape(want)}s?\b", hay):
                 return m
+        if exact:
+            return None
         if len(words) > 1 and words[0] in {"former", "vice", "deputy", "foreign", "prime",
                                            "defense", "defence", "interior", "finance"}:
             return None  # a qualified title names someone else than the bare title would

@@ -76,7 +76,13 @@ class Resolution:
             return self._resolve_pronoun(tok, low, pos)
         a, b = speaker_range(tok)
         phrase = tok.doc[a:b].text
-        named = any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in tok.doc[a:b])
+        kinds = {t.ent_type_ for t in tok.doc[a:b]}
+        named = bool(kinds & {"PERSON", "ORG", "GPE", "NORP"})
+        # "the U.S. official", "the Iraqi officer": a description qualified by a place or a
+        # nationality, the same one met before ("a U.S. official who spoke to Reuters")
+        desc = description_head(phrase)
+        qualified = named and not kinds & {"PERSON", "ORG"} and desc is not None and \
+            not is_statement_noun(desc)
         outlet = self._outlet_in_phrase(phrase, self.p.start + tok.doc[a].idx)
         if outlet is None:
             outlet = self.memory.resolve_outlet(phrase, pos) if channels.is_anaphor(phrase) \
@@ -86,7 +92,7 @@ class Resolution:
                 self.memory.outlet_names.setdefault(speaker_from(tok)[0], outlet)
             return outlet, "organization", None, outlet, phrase if channels.is_anaphor(
                 phrase) else None
-        head = description_head(phrase) if not named else None
+        head = desc if not named else None
         if head is not None:
             if is_statement_noun(head):
                 m = self.memory.resolve_statement(pos)
@@ -97,6 +103,10 @@ class Resolution:
             if m is None and head in TITLE_HEADS:
                 m = self.memory.resolve_title(phrase, pos)
             if m is not None and m.outlet is None:
+                return m.name, m.stype, m.role, None, phrase
+        elif qualified:
+            m = self.memory.resolve_description(phrase, pos, exact=True)
+            if m is not None and m.outlet is None and m.name.lower() != phrase.lower():
                 return m.name, m.stype, m.role, None, phrase
         name, stype, role = speaker_from(tok)
         if stype != "person" and name in self.memory.surnames:

@@ -14,11 +14,10 @@ from typing import Any
 from .article import Article
 from .assemble import canonical_names, dedupe_claims, from_sentence
 from .candidates import Attribution, MaybeOutlet
+from .candidates.speakers import PRONOUNS
 from .llm_schemas import Attributions
 from .models import Dropped
 from .names import norm_tokens
-
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
 def check_budget(candidate_lines: str) -> int:
@@ -43,10 +42,10 @@ def names_more_fully(parser: str, model: str) -> bool:
     resolved "he" or a continued quote was the model's error (4 of 4: the quote went to a
     speaker named nearby, not to the one whose quote it continues)."""
     m = model.strip()
-    if not m or m.lower() in _PRONOUNS:
+    if not m or m.lower() in PRONOUNS:
         return False
     mine = norm_tokens(parser)
-    return parser.strip().lower() in _PRONOUNS or not mine or mine <= norm_tokens(m)
+    return parser.strip().lower() in PRONOUNS or not mine or mine <= norm_tokens(m)
 
 
 def _main_speaker_of_sentence(cand: Attribution, model: str,

@@ -193,8 +193,8 @@ class _SentenceReader(Resolution):
         has_outlet = any(e.outlet for e in self.speakers.values())
         direct = [q for q in self.quotes if q.direct]
         used: set[int] = set()
-        frames = channels.outlet_frames(s.text, self.memory.resolve_outlet, s.start)
-        sent_channel = channels.channel(s.text, self.memory.resolve_outlet, s.start)
+        frames, sent_channel = channels.frames_and_channel(s.text, self.memory.resolve_outlet,
+                                                           s.start)
         staff: dict[str, list[str]] = {}  # outlet -> its reporters who speak here
         for e in self.speakers.values():
             if e.outlet:

@@ -107,13 +107,6 @@ def outlet_mentions(sent_text: str, resolve: Resolver | None = None,
     return sorted(hits)
 
 
-def outlet_frames(sent_text: str, resolve: Resolver | None = None,
-                  base: int = 0) -> list[tuple[int, int, str]]:
-    """Outlets that a speaker talked to or was carried by in this sentence: (start, end,
-    canonical), offsets in `sent_text`."""
-    return _frames_among(blank_quotes(sent_text), outlet_mentions(sent_text, resolve, base))
-
-
 def _frames_among(plain: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     out = []
     for a, b, canon in mentions:
@@ -172,10 +165,23 @@ def _frame_label(plain: str, at: int, outlet: str) -> str:
     return f"interview with {outlet}"
 
 
-def channel(sent_text: str, resolve: Resolver | None = None, base: int = 0) -> str | None:
+def frames_and_channel(sent_text: str, resolve: Resolver | None = None, base: int = 0
+                       ) -> tuple[list[tuple[int, int, str]], str | None]:
+    """The outlets a speaker talked to or was carried by in this sentence ((start, end,
+    canonical), offsets in `sent_text`) and how it was said, from one reading of its outlet
+    mentions."""
     plain = blank_quotes(sent_text)
     mentions = outlet_mentions(sent_text, resolve, base)
     frames = _frames_among(plain, mentions)
+    return frames, _channel(plain, mentions, frames)
+
+
+def channel(sent_text: str, resolve: Resolver | None = None, base: int = 0) -> str | None:
+    return frames_and_channel(sent_text, resolve, base)[1]
+
+
+def _channel(plain: str, mentions: list[tuple[int, int, str]],
+             frames: list[tuple[int, int, str]]) -> str | None:
     if frames and not _PUBLISHED.search(plain):
         return _frame_label(plain, frames[0][0], frames[0][2])
     for a, b, canon in mentions:

@@ -14,7 +14,7 @@ import re
 from ..article import Article, Sentence
 from .model import Attribution, Cue
 from .quotes import find_quotes
-from .speakers import ANON_HEAD
+from .speakers import ANON_HEAD, VAGUE_GROUPS
 
 # "who declined to be named": a cue on its own, and part of its source's cue when it follows
 # an unnamed speaker's name
@@ -140,8 +140,6 @@ _COMPILED = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in CUES)
 _CLAUSE_END = re.compile(r"[,;]|(?<![A-Z])\.(?=\s|$)")
 _ANON_KIND = re.compile(r"\b(official|source|diplomat|spokes|aide|insider|officer|"
                         r"representative|commentator|person|people)s?\b", re.IGNORECASE)
-# "some are saying", "many of them said": a speaker no one could ask
-_VAGUE_SPEAKER = re.compile(r"^(some|many|several|most|others)\b", re.IGNORECASE)
 _NAMED = re.compile(r"^(?:[A-Z][\w.'’-]+\s)*[A-Z][a-z]+\s[A-Z]")
 
 
@@ -219,7 +217,8 @@ def _attribution_cues(article: Article, claims: list[Attribution],
 
     for c in claims:
         if c.speaker_type == "unnamed" and c.resolved_from is None and (
-                is_anonymous(c.speaker) or _VAGUE_SPEAKER.match(c.speaker)):
+                is_anonymous(c.speaker) or
+                c.speaker.lower().partition(" ")[0] in VAGUE_GROUPS | {"others"}):
             kind = "anonymous_source" if _ANON_KIND.search(c.speaker) and not re.search(
                 r"^(residents|witnesses|workers|people)$", c.speaker, re.IGNORECASE) \
                 else "vague_attribution"

@@ -230,7 +230,8 @@ def speaker_range(tok: Token) -> tuple[int, int]:
     return a, b
 
 
-_VAGUE_GROUPS = frozenset({"some", "many", "several", "most"})
+# "some are saying", "many of them said": a speaker no one could ask
+VAGUE_GROUPS = frozenset({"some", "many", "several", "most"})
 
 
 def not_a_speaker(tok: Token) -> bool:
@@ -238,7 +239,7 @@ def not_a_speaker(tok: Token) -> bool:
     alone as a subject ("some are quietly saying") are, vaguely."""
     if tok.ent_type_ in _NOT_SPEAKER_ENTS or tok.text in _TIME_ZONES:
         return True
-    if tok.lower_ in _VAGUE_GROUPS and tok.dep_ == "nsubj" and all(
+    if tok.lower_ in VAGUE_GROUPS and tok.dep_ == "nsubj" and all(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):  # "some of them"
         return False
     return tok.pos_ in {"DET", "NUM"} or (tok.pos_ == "PRON" and tok.lower_ not in PRONOUNS)

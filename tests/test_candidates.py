@@ -711,3 +711,28 @@ def test_a_conflict_with_reports_leaves_the_reports_their_own_cue() -> None:
     kinds = {(u.kind, u.cue) for u in c.cues}
     assert ("conflict", "despite") in kinds and any(k == "vague_attribution" for k, _ in kinds), \
         kinds
+
+
+@pytest.mark.parametrize("sentence", [
+    "Councillor Ana Berg said that for years some critics had been predicting a collapse of the "
+    "pension fund, but this would not happen.",
+    "The mayor's campaign says residents agree the tax plan does not add up.",
+])
+def test_what_a_statement_reports_others_saying_is_part_of_that_statement(sentence: str) -> None:
+    art, c = cands(sentence)
+    (claim,) = c.claims  # not a second claim for the critics or residents it tells of
+    assert art.text[claim.start:claim.end].rstrip(".") == sentence.rstrip(".")
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    # a clause beside the statement, not inside it: its own speaker
+    ("The mayor said the plan was dead after critics argued it was too costly.",
+     ["The mayor", "critics"]),
+    # "what X has stated" is X's statement, echoed
+    ("The spokeswoman reiterated what Governor Ivo Lind has stated all week - that the dam is "
+     "safe.", ["Ivo Lind", "The spokeswoman"]),
+])
+def test_a_speaker_beside_or_echoed_by_a_statement_keeps_a_claim(sentence: str,
+                                                                 speakers: list[str]) -> None:
+    art, c = cands(sentence)
+    assert sorted(x.speaker for x in c.claims) == sorted(speakers)

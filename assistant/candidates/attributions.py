@@ -50,6 +50,23 @@ _WRITE_VERBS = {"write", "report", "reveal", "publish", "detail"}
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
 
 
+def _in_that_clause(verb: Token, outer: list[Token]) -> bool:
+    """`verb` heads (or is joined to) a complement clause of one of the `outer` verbs, after
+    it: "X said that Y had warned", "X says Y agree"; not "X said it after Y warned", nor a
+    relative clause, a noun's clause or "what Y said" on the way up (nor a clause before the
+    outer verb: the small parser hangs "X says ...: Y questioned" the wrong way round)."""
+    cur, via_ccomp = verb, False
+    for _ in range(6):
+        if cur.dep_ == "ccomp" and not any(c.tag_ in {"WP", "WDT"} for c in cur.children):
+            via_ccomp = True  # "reiterated what X has stated": X's own words, not a clause
+        elif cur.dep_ != "conj":
+            return False
+        cur = cur.head
+        if cur in outer:
+            return via_ccomp and cur.i < verb.i
+    return False
+
+
 def _misread_object(tok: Token) -> bool:
     """The small parser reads "him a terrorist" as a subject with "him" as its own subject."""
     return any(c.dep_ == "nsubj" and c.lower_ in _OBJECT_PRONOUNS for c in tok.children)
@@ -202,6 +219,8 @@ class _SentenceReader(Resolution):
                 continue
             if has_outlet and not e.verbs and self._under_outlet(e.tok):
                 continue  # cited by the outlet: an underlying source, not a claim of its own
+            if self._reported_by(e) is not None:
+                continue  # told in another speaker's statement: part of that claim
             # reporters who wrote it, or "according to" them: the outlet's report; "according
             # to" an analyst or a host: their own statement and the outlet's fact
             opinion = not e.verbs and bool(
@@ -280,10 +299,29 @@ class _SentenceReader(Resolution):
         verbs = [v for o in self.speakers.values() if o.outlet for v in o.verbs]
         return any(v in tok.ancestors or v.dep_ == "ROOT" for v in verbs) or not verbs
 
+    def _reported_by(self, e: Speaker) -> Speaker | None:
+        """The speaker whose statement reports e's ("Carter said that for years critics had
+        predicted ...", "The campaign says voters agree ..."): e's every verb sits in the
+        that-clause of another speaker's saying verb. What e said is then part of that
+        statement, told in that speaker's words, not a claim e is on record with. Not with a
+        direct quote in the sentence (whose words it is needs the quote's own attribution),
+        nor under an outlet or its reporters (their report is a sourced fact)."""
+        if e.outlet or not e.verbs or any(q.direct for q in self.quotes):
+            return None
+        for o in self.speakers.values():
+            if o is e or o.outlet or o.staff_of or not o.verbs or \
+                    all(embedded(v) for v in o.verbs):
+                continue
+            if all(_in_that_clause(v, o.verbs) for v in e.verbs):
+                return o
+        return None
+
     def _own_clause(self, e: Speaker, a: int, b: int) -> tuple[int, int]:
         """With several speakers in a sentence, each claim is its speaker's own clause: the
-        subtree of its verbs without the clauses of the other speakers' verbs."""
-        others = [v for o in self.speakers.values() if o is not e for v in o.verbs]
+        subtree of its verbs without the clauses of the other speakers' verbs (save those of
+        speakers whose words its statement reports)."""
+        others = [v for o in self.speakers.values() if o is not e and
+                  self._reported_by(o) is not e for v in o.verbs]
         if not e.verbs or not others:
             return a, b
         base = self.p.start

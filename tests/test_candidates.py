@@ -717,6 +717,7 @@ def test_a_conflict_with_reports_leaves_the_reports_their_own_cue() -> None:
     "Councillor Ana Berg said that for years some critics had been predicting a collapse of the "
     "pension fund, but this would not happen.",
     "The mayor's campaign says residents agree the tax plan does not add up.",
+    "Engineers warned the old bridge was unsafe, the mayor said on Monday.",
 ])
 def test_what_a_statement_reports_others_saying_is_part_of_that_statement(sentence: str) -> None:
     art, c = cands(sentence)

@@ -49,7 +49,8 @@ def test_persistently_invented_item_is_dropped_with_reason(make_client) -> None:
 
 
 EMBEDDED = ("The city council met on Monday to discuss the harbor budget for next year. The "
-            "mayor said on Monday that engineers warned the old bridge was unsafe. Repairs "
+            "mayor said on Monday that the old bridge would close because engineers warned it "
+            "was unsafe. Repairs "
             "will start in the spring and last about six months, according to the plan. "
             "Residents of the east side have long complained about the noise from the port. "
             "Daniela Ortiz, a shop owner on the harbor front, was at the meeting.")

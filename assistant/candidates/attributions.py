@@ -63,8 +63,19 @@ def _in_that_clause(verb: Token, outer: list[Token]) -> bool:
             return False
         cur = cur.head
         if cur in outer:
-            return via_ccomp and cur.i < verb.i
+            return via_ccomp and (cur.i < verb.i or _inverted_frame(cur))
     return False
+
+
+def _inverted_frame(verb: Token) -> bool:
+    """'..., the mayor said.': the saying verb heads the sentence after a comma, its subject
+    right after the comma."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ != "ROOT" or subj is None:
+        return False
+    first = subj.left_edge
+    return first.i > 0 and verb.doc[first.i - 1].text == "," and \
+        not any(t.text in {":", ";"} for t in verb.doc[verb.sent.start:first.i])
 
 
 def _misread_object(tok: Token) -> bool:

@@ -737,3 +737,17 @@ def test_a_speaker_beside_or_echoed_by_a_statement_keeps_a_claim(sentence: str,
                                                                  speakers: list[str]) -> None:
     art, c = cands(sentence)
     assert sorted(x.speaker for x in c.claims) == sorted(speakers)
+
+
+@pytest.mark.parametrize(("third", "speaker"), [
+    ('In his first videos, Peter Santos wears a suit in clips he calls "Consumer Watch," pointing '
+     'to soda bottles and telling viewers that sugar is "ruining the country."', "Peter Santos"),
+    ("Senator Paul Lind, too, stopped giving paid speeches months before he announced that he "
+     "would run.", "Paul Lind"),
+])
+def test_a_pronoun_in_a_clause_of_a_sentence_is_that_sentences_main_subject(third: str,
+                                                                            speaker: str) -> None:
+    art, c = cands('Deborah Reynolds, his former co-host, says the show changed him. "He was a '
+                   f'different man then," Reynolds said. {third}')
+    start = art.text.index(third)  # not the previous statement's speaker
+    assert {x.speaker for x in c.claims if x.start >= start} == {speaker}

@@ -138,10 +138,28 @@ class Resolution:
         if same:
             sp = same[-1]
             return sp.name, sp.stype, sp.role, None, tok.text
+        host = self._main_subject_before(tok, low)
+        if host is not None:
+            name, stype, role = speaker_from(host)
+            return name, stype, role, None, tok.text
         m = self.memory.resolve_pronoun(low, pos)
         if m is None:
             return None
         return m.name, m.stype, m.role, m.outlet, tok.text
+
+    def _main_subject_before(self, tok: Token, low: str) -> Token | None:
+        """"Martin wears a suit in clips he calls ...": a "he" or "she" inside a clause of a
+        sentence whose main subject, earlier in it, is a person is that person, not the
+        speaker of an earlier statement."""
+        if PRONOUNS.get(low) != "person" or tok.head.dep_ == "ROOT":
+            return None
+        root = tok.sent.root
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is None or subj.ent_type_ != "PERSON" or self._in_quote(subj):
+            return None
+        gender = "m" if low == "he" else "f" if low == "she" else None
+        known = self.memory.genders.get(speaker_from(subj)[0])
+        return subj if gender is None or known in (None, gender) else None
 
     def _outlet_in_phrase(self, phrase: str, pos: int) -> str | None:
         """"A new report released by the AP", "the Al-Resalah report", "the Post's report":

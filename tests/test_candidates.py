@@ -732,11 +732,16 @@ def test_what_a_statement_reports_others_saying_is_part_of_that_statement(senten
     # "what X has stated" is X's statement, echoed
     ("The spokeswoman reiterated what Governor Ivo Lind has stated all week - that the dam is "
      "safe.", ["Ivo Lind", "The spokeswoman"]),
+    # ... and the echo is the echoing speaker's statement too, beside her other one
+    ("The spokeswoman criticized the story and repeated what Ivo Lind has said for days - that "
+     "the dam is safe.", ["Ivo Lind", "The spokeswoman", "The spokeswoman"]),
 ])
 def test_a_speaker_beside_or_echoed_by_a_statement_keeps_a_claim(sentence: str,
                                                                  speakers: list[str]) -> None:
     art, c = cands(sentence)
     assert sorted(x.speaker for x in c.claims) == sorted(speakers)
+    echo = [x for x in c.claims if "repeated" in art.text[x.start:x.end]]
+    assert all(art.text[x.end - 5:x.end] == "safe." for x in echo)
 
 
 @pytest.mark.parametrize(("third", "speaker"), [

@@ -58,13 +58,20 @@ def _in_that_clause(verb: Token, outer: list[Token]) -> bool:
     cur, via_ccomp = verb, False
     for _ in range(6):
         if cur.dep_ == "ccomp" and not any(c.tag_ in {"WP", "WDT"} for c in cur.children):
-            via_ccomp = True  # "reiterated what X has stated": X's own words, not a clause
+            via_ccomp = True  # not "reiterated what X has stated" (_echoed)
         elif cur.dep_ != "conj":
             return False
         cur = cur.head
         if cur in outer:
             return via_ccomp and (cur.i < verb.i or _inverted_frame(cur))
     return False
+
+
+def _echoed(verb: Token, outer: list[Token]) -> bool:
+    """"reiterated what X has stated - that ...": X's words are X's claim and also what the
+    echoing speaker says, so they stay in both claims."""
+    return verb.dep_ == "ccomp" and verb.head in outer and \
+        any(c.tag_ in {"WP", "WDT"} for c in verb.children)
 
 
 def _inverted_frame(verb: Token) -> bool:
@@ -332,7 +339,8 @@ class _SentenceReader(Resolution):
         subtree of its verbs without the clauses of the other speakers' verbs (save those of
         speakers whose words its statement reports)."""
         others = [v for o in self.speakers.values() if o is not e and
-                  self._reported_by(o) is not e for v in o.verbs]
+                  self._reported_by(o) is not e for v in o.verbs
+                  if not _echoed(v, e.verbs)]
         if not e.verbs or not others:
             return a, b
         base = self.p.start

@@ -104,6 +104,7 @@ def _places(who: str) -> frozenset[str]:
 
 
 VERBATIM_MIN = 90  # partial similarity of a restated passage of the article
+PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it"})
 
 
 def _restated(sentence: str, article: Article | None) -> list[str]:
@@ -120,6 +121,30 @@ def _restated(sentence: str, article: Article | None) -> list[str]:
         if al is not None and al.dest_end - al.dest_start >= 0.6 * len(s):
             out.append(re.sub(r"[^\w\s'’-]", " ", squash(x.text)[al.dest_start:al.dest_end]))
     return out
+
+
+SWAP_MIN = 80  # partial similarity of a passage retold with its speakers swapped
+
+
+def _swapped(sentence: str, names: list[str], article: Article | None) -> str | None:
+    """An article passage the sentence retells nearly word for word with the same speakers
+    in another order ("B repeated what A said" for "A repeated what B said"): the speaker
+    the passage names first, or None. Both may make statements in the article, so only the
+    order tells the two apart."""
+    s = squash(sentence)
+    keys = [k for k in dict.fromkeys(n.split()[-1] for n in names if n.strip())
+            if re.search(rf"\b{re.escape(k)}\b", s)]
+    if article is None or len(keys) < 2:
+        return None
+    mine = sorted(keys, key=lambda k: s.find(k))
+    for x in article.sentences:
+        t = squash(x.text)
+        if fuzz.partial_ratio(s, t) < SWAP_MIN or not all(k in t for k in keys):
+            continue
+        theirs = sorted(keys, key=lambda k: t.find(k))
+        if theirs != mine:
+            return next(n for n in names if n.split()[-1] == theirs[0])
+    return None
 
 
 def _said(mini: Article, sentence: str) -> list[tuple[str, str]]:
@@ -140,7 +165,7 @@ def sources_named(sentence: str) -> list[str]:
     except Exception:  # noqa: BLE001 - a sentence the segmenter refuses has no attribution
         return []
     return [who for who, _ in _said(mini, sentence)
-            if who.lower() not in {"he", "she", "they", "it"}]
+            if who.lower() not in PRONOUN_SPEAKERS]
 
 
 def same_source(who: str, text: str) -> bool:
@@ -165,8 +190,14 @@ def attribution(sentence: str, analysis: ArticleAnalysis,
     items = _items(analysis)
     restated = _restated(sentence, article) if said else []
     problems = []
+    named = [w for w, _ in said if w.lower() not in PRONOUN_SPEAKERS]
+    first = _swapped(sentence, named + [c.speaker for c in analysis.claims], article) \
+        if named else None
+    if first is not None:
+        problems.append(f"credits to {named[0]} what the article attributes to {first}")
+        return problems
     for who, what in said:
-        if who.lower() in {"he", "she", "they", "it"}:
+        if who.lower() in PRONOUN_SPEAKERS:
             continue
         places = _places(who)
         if any(_same_source(who, r, places) for r in restated):

@@ -756,3 +756,21 @@ def test_a_pronoun_in_a_clause_of_a_sentence_is_that_sentences_main_subject(thir
                    f'different man then," Reynolds said. {third}')
     start = art.text.index(third)  # not the previous statement's speaker
     assert {x.speaker for x in c.claims if x.start >= start} == {speaker}
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    # the outlet heard one of the two statements
+    ('Mayor Peter Santos on Monday told donors he was "seriously weighing" a bid for the state '
+     'Senate next year, only to say hours later in an interview with CNN that he had "no plans to '
+     'leave this office."', 'only to say hours later in an interview with CNN that he had "no '
+     'plans to leave this office."'),
+    # ... both of them
+    ("A port official confirmed the account to Reuters but said there were doubts about the "
+     "figures.", None),
+    ("In a statement to Reuters, port director Ivo Berg denied the report and repeated that the "
+     "harbor will reopen in May.", None),
+])
+def test_an_outlets_fact_is_the_statements_made_to_it(sentence: str, fact: str | None) -> None:
+    art, c = cands(sentence)
+    (f,) = c.facts
+    assert art.text[f.start:f.end] == (fact or sentence)

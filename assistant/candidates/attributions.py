@@ -286,8 +286,11 @@ class _SentenceReader(Resolution):
             # "Post reporters X and Y wrote that four officials confirmed it": the outlet's
             # sources are whom its reporters cite; a reporter who cites nobody is the source
             self._add_fact(outlet, [n for n in speakers if n not in names] or names)
-        for _a, _b, outlet in frames:
-            if speakers:
+        for fa, _fb, outlet in frames:
+            near = self._told_in(s.start + fa)
+            if near is not None:
+                self._add_fact(outlet, [near.speaker], span=(near.start, near.end))
+            elif speakers:
                 self._add_fact(outlet, speakers)
         for e in self.speakers.values():  # "X said ..., according to state media"
             if e.outlet and not e.verbs and speakers:
@@ -295,6 +298,22 @@ class _SentenceReader(Resolution):
         self._unknown_outlets(frames, speakers)
         if not self.speakers and direct:
             self._continue_quotes(direct)
+
+    def _told_in(self, pos: int) -> Attribution | None:
+        """"X told supporters A, only to say in an interview with CNN that B": the one
+        statement an outlet frame at `pos` sits in, when the sentence's other statements were
+        made elsewhere (no channel of theirs). Not for a frame before the speaker ("In a
+        statement to the Post, X slammed A and reiterated B": all of it), nor beside a quote."""
+        if len(self.claims) < 2 or any(c.kind == "direct" for c in self.claims):
+            return None
+        inside = [c for c in self.claims if c.start <= pos < c.end]
+        if len(inside) != 1:
+            return None
+        told = inside[0]
+        if any(c.channel for c in self.claims if c is not told):
+            return None  # "confirmed it to Reuters but said ...": both to Reuters
+        before = self.article.text[self.s.start:pos]
+        return told if told.speaker.split()[-1] in before else None
 
     def _tail_of(self, q: Quote) -> Quote | None:
         """'"We will win," she said, "and win big."': a quote cut by its frame mid-sentence
@@ -367,15 +386,19 @@ class _SentenceReader(Resolution):
         ca, cb = max(a, ca), min(b, cb)
         return (ca, cb) if cb - ca > 10 else (a, b)
 
-    def _add_fact(self, outlet: str, underlying: list[str], resolved: str | None = None) -> None:
-        """One fact per outlet and sentence; more sources join its underlying list."""
+    def _add_fact(self, outlet: str, underlying: list[str], resolved: str | None = None,
+                  span: tuple[int, int] | None = None) -> None:
+        """One fact per outlet and sentence (over the sentence, or the `span` of the statement
+        made to the outlet); more sources join its underlying list."""
+        a, b = span or (self.s.start, self.s.end)
         for f in self.facts:
             if f.outlet == outlet:
                 f.underlying += [u for u in underlying if u not in f.underlying]
+                f.start, f.end = min(f.start, a), max(f.end, b)
                 return
         self.facts.append(Attribution(sentence=self.s, speaker=outlet,
                                       speaker_type="organization", role=None,
-                                      start=self.s.start, end=self.s.end, kind="indirect",
+                                      start=a, end=b, kind="indirect",
                                       outlet=outlet, underlying=list(dict.fromkeys(underlying)),
                                       resolved_from=resolved))
 

@@ -774,3 +774,12 @@ def test_an_outlets_fact_is_the_statements_made_to_it(sentence: str, fact: str |
     art, c = cands(sentence)
     (f,) = c.facts
     assert art.text[f.start:f.end] == (fact or sentence)
+
+
+@pytest.mark.parametrize("where", ["published by the Harbor Herald", "carried by state media"])
+def test_where_a_quoted_statement_appeared_is_not_a_second_statement(where: str) -> None:
+    art, c = cands('Governor Ivo Lind issued a statement on Friday. "The harbor will reopen in May '
+                   f'and the ferries will run again," the statement said, {where}.')
+    assert [(x.speaker, x.kind) for x in c.claims] == [("Ivo Lind", "direct")]
+    (f,) = c.facts
+    assert f.underlying == ["Ivo Lind"]

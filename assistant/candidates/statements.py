@@ -19,6 +19,9 @@ _CONTENT_PREPS = frozenset({"about", "of", "for", "against", "as", "that", "rega
 _JOINER_TAIL = re.compile(r"(?:[\s,;]+|\bbut\b|\band\b)+$")
 
 
+_CARRIED = frozenset({"publish", "carry", "broadcast", "air", "post", "release", "relay"})
+
+
 def content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, int],
                      base: int) -> int:
     """How many content words the reporting clause has outside quotes and the speaker.
@@ -40,6 +43,8 @@ def content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, in
             continue  # "denied the claims, saying: '...'": the quote says what was denied
         if c.dep_ in {"advcl", "conj"} and is_reporting(c):
             continue
+        if c.lemma_.lower() in _CARRIED and any(g.dep_ == "agent" for g in c.children):
+            continue  # "the statement said, published by Fars": where it appeared
         said = [g for g in c.children if g.dep_ == "pcomp" and g.lemma_.lower() == "say"]
         if c.dep_ == "prep" and c.lower_ == "as" and said:
             # "was quoted as saying by the Post": only what the saying verb says counts

@@ -783,3 +783,9 @@ def test_where_a_quoted_statement_appeared_is_not_a_second_statement(where: str)
     assert [(x.speaker, x.kind) for x in c.claims] == [("Ivo Lind", "direct")]
     (f,) = c.facts
     assert f.underlying == ["Ivo Lind"]
+
+
+def test_what_a_speaker_seemed_to_say_is_the_writers_reading_not_a_statement() -> None:
+    art, c = cands("Port director Ivo Berg appeared to threaten the striking dockers. \"Whoever is "
+                   "not back on Monday will not come back at all,\" he said.")
+    assert [(x.speaker, x.kind) for x in c.claims] == [("Ivo Berg", "direct")]

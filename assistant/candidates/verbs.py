@@ -135,6 +135,8 @@ def is_reporting(tok: Token) -> bool:
         return False  # "called off", "called up": not speech
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DIRECTIVE:
         return False  # "urged officials to report": what was urged, not a second statement
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"appear", "seem"}:
+        return False  # "X appeared to threaten ...": the writer's reading of what X said
     if lemma in {"ask", "request"} and any(
             t.lower_ in {"named", "identified", "anonymity"} for t in tok.subtree):
         return False  # "who asked not to be named": a condition of anonymity

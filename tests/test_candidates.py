@@ -789,3 +789,15 @@ def test_what_a_speaker_seemed_to_say_is_the_writers_reading_not_a_statement() -
     art, c = cands("Port director Ivo Berg appeared to threaten the striking dockers. \"Whoever is "
                    "not back on Monday will not come back at all,\" he said.")
     assert [(x.speaker, x.kind) for x in c.claims] == [("Ivo Berg", "direct")]
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("Visitors can expect the new ferry to be faster than the old one.", []),
+    ("The council needs a chair who can argue, plainly and personally, for the harbor.", []),
+    ('The timing was so odd that a spokesman for the mayor could only quip: "I guess Sunday was '
+     'booked."', ["a spokesman for the mayor"]),
+])
+def test_what_someone_can_or_might_say_is_no_statement(sentence: str,
+                                                       speakers: list[str]) -> None:
+    art, c = cands(sentence)
+    assert [x.speaker for x in c.claims] == speakers

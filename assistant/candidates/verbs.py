@@ -137,6 +137,10 @@ def is_reporting(tok: Token) -> bool:
         return False  # "urged officials to report": what was urged, not a second statement
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"appear", "seem"}:
         return False  # "X appeared to threaten ...": the writer's reading of what X said
+    if any(c.dep_ == "aux" and c.lower_ in {"can", "could", "may", "might"}
+           for c in tok.children) and not any(c.lower_ == "only" for c in tok.children):
+        return False  # "audiences can expect", "a figure who can argue": what might be said
+        # ("could only quip" is what was said)
     if lemma in {"ask", "request"} and any(
             t.lower_ in {"named", "identified", "anonymity"} for t in tok.subtree):
         return False  # "who asked not to be named": a condition of anonymity

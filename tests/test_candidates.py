@@ -801,3 +801,10 @@ def test_what_someone_can_or_might_say_is_no_statement(sentence: str,
                                                        speakers: list[str]) -> None:
     art, c = cands(sentence)
     assert [x.speaker for x in c.claims] == speakers
+
+
+def test_a_quote_goes_to_the_speaker_whose_verb_introduces_it() -> None:
+    art, c = cands('After Ana Lind said that the old ferry was safe for the winter, Ivo Berg said: '
+                   '"I do not like what she said, no, I do not like it at all."')
+    assert sorted((x.speaker, x.kind) for x in c.claims) == [("Ana Lind", "indirect"),
+                                                            ("Ivo Berg", "direct")]

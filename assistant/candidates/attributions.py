@@ -250,7 +250,8 @@ class _SentenceReader(Resolution):
                 if writes:
                     continue  # the outlet's reporters wrote it: the outlet's report
             emb = bool(e.verbs) and all(embedded(v) for v in e.verbs)
-            mine = [q for i, q in enumerate(direct) if i not in used]
+            mine = [q for i, q in enumerate(direct) if i not in used and
+                    self._quote_owner(q) in (None, e.name)]
             for q in mine:
                 used.add(direct.index(q))
                 tail = self._tail_of(q)
@@ -298,6 +299,23 @@ class _SentenceReader(Resolution):
         self._unknown_outlets(frames, speakers)
         if not self.speakers and direct:
             self._continue_quotes(direct)
+
+    def _quote_owner(self, q: Quote) -> str | None:
+        """'After X said that ..., Y said: "..."': with several speakers in a sentence, a
+        quote is the one whose saying verb stands right before or after it; None when no
+        verb is next to it (the first speaker takes it, as before)."""
+        voices = [e for e in self.speakers.values() if e.verbs and not e.outlet]
+        if len(voices) < 2:
+            return None
+        text, base = self.article.text, self.p.start
+
+        def gap(v: Token) -> int:
+            at = base + v.idx
+            between = text[at:q.start] if at < q.start else text[q.end:at]
+            return len(between.split()) if not re.search(r"[.;]", between) else 99
+
+        best = min(((gap(v), e.name) for e in voices for v in e.verbs), default=(99, ""))
+        return best[1] if best[0] <= 4 else None
 
     def _told_in(self, pos: int) -> Attribution | None:
         """"X told supporters A, only to say in an interview with CNN that B": the one

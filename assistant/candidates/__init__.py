@@ -1,7 +1,8 @@
 """The parser proposes: attributions, outlet reports and uncertainty cues from a spaCy parse.
 
 One module per thing found: quotes, speakers (and `coref` for who "he" or "the agency" is),
-outlets (with their word lists in `outlet_names`), channels, cues; `attributions` puts them
+outlets (with their word lists in `outlet_names`), channels, cues, `nesting` (statements
+inside statements, and whose a quote or an outlet's report is); `attributions` puts them
 together sentence by sentence.
 """
 

@@ -15,6 +15,7 @@ from . import channels
 from .coref import Discourse
 from .cues import find_cues
 from .model import Attribution, Candidates, MaybeOutlet, Quote
+from .nesting import echoed, quote_owner, reported_by, told_in
 from .outlet_names import PUNDITS, STAFF
 from .outlets import canonical_outlet, is_named_outlet
 from .quotes import inside_open_quote
@@ -48,41 +49,6 @@ if TYPE_CHECKING:
 
 _WRITE_VERBS = {"write", "report", "reveal", "publish", "detail"}
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
-
-
-def _in_that_clause(verb: Token, outer: list[Token]) -> bool:
-    """`verb` heads (or is joined to) a complement clause of one of the `outer` verbs, after
-    it: "X said that Y had warned", "X says Y agree"; not "X said it after Y warned", nor a
-    relative clause, a noun's clause or "what Y said" on the way up (nor a clause before the
-    outer verb: the small parser hangs "X says ...: Y questioned" the wrong way round)."""
-    cur, via_ccomp = verb, False
-    for _ in range(6):
-        if cur.dep_ == "ccomp" and not any(c.tag_ in {"WP", "WDT"} for c in cur.children):
-            via_ccomp = True  # not "reiterated what X has stated" (_echoed)
-        elif cur.dep_ != "conj":
-            return False
-        cur = cur.head
-        if cur in outer:
-            return via_ccomp and (cur.i < verb.i or _inverted_frame(cur))
-    return False
-
-
-def _echoed(verb: Token, outer: list[Token]) -> bool:
-    """"reiterated what X has stated - that ...": X's words are X's claim and also what the
-    echoing speaker says, so they stay in both claims."""
-    return verb.dep_ == "ccomp" and verb.head in outer and \
-        any(c.tag_ in {"WP", "WDT"} for c in verb.children)
-
-
-def _inverted_frame(verb: Token) -> bool:
-    """'..., the mayor said.': the saying verb heads the sentence after a comma, its subject
-    right after the comma."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if verb.dep_ != "ROOT" or subj is None:
-        return False
-    first = subj.left_edge
-    return first.i > 0 and verb.doc[first.i - 1].text == "," and \
-        not any(t.text in {":", ";"} for t in verb.doc[verb.sent.start:first.i])
 
 
 def _misread_object(tok: Token) -> bool:
@@ -237,7 +203,7 @@ class _SentenceReader(Resolution):
                 continue
             if has_outlet and not e.verbs and self._under_outlet(e.tok):
                 continue  # cited by the outlet: an underlying source, not a claim of its own
-            if self._reported_by(e) is not None:
+            if reported_by(e, self.speakers.values(), self.quotes) is not None:
                 continue  # told in another speaker's statement: part of that claim
             # reporters who wrote it, or "according to" them: the outlet's report; "according
             # to" an analyst or a host: their own statement and the outlet's fact
@@ -251,7 +217,8 @@ class _SentenceReader(Resolution):
                     continue  # the outlet's reporters wrote it: the outlet's report
             emb = bool(e.verbs) and all(embedded(v) for v in e.verbs)
             mine = [q for i, q in enumerate(direct) if i not in used and
-                    self._quote_owner(q) in (None, e.name)]
+                    quote_owner(q, self.speakers.values(), self.article.text,
+                                self.p.start) in (None, e.name)]
             for q in mine:
                 used.add(direct.index(q))
                 tail = self._tail_of(q)
@@ -288,7 +255,7 @@ class _SentenceReader(Resolution):
             # sources are whom its reporters cite; a reporter who cites nobody is the source
             self._add_fact(outlet, [n for n in speakers if n not in names] or names)
         for fa, _fb, outlet in frames:
-            near = self._told_in(s.start + fa)
+            near = told_in(s.start + fa, self.claims, self.article.text, s)
             if near is not None:
                 self._add_fact(outlet, [near.speaker], span=(near.start, near.end))
             elif speakers:
@@ -299,39 +266,6 @@ class _SentenceReader(Resolution):
         self._unknown_outlets(frames, speakers)
         if not self.speakers and direct:
             self._continue_quotes(direct)
-
-    def _quote_owner(self, q: Quote) -> str | None:
-        """'After X said that ..., Y said: "..."': with several speakers in a sentence, a
-        quote is the one whose saying verb stands right before or after it; None when no
-        verb is next to it (the first speaker takes it, as before)."""
-        voices = [e for e in self.speakers.values() if e.verbs and not e.outlet]
-        if len(voices) < 2:
-            return None
-        text, base = self.article.text, self.p.start
-
-        def gap(v: Token) -> int:
-            at = base + v.idx
-            between = text[at:q.start] if at < q.start else text[q.end:at]
-            return len(between.split()) if not re.search(r"[.;]", between) else 99
-
-        best = min(((gap(v), e.name) for e in voices for v in e.verbs), default=(99, ""))
-        return best[1] if best[0] <= 4 else None
-
-    def _told_in(self, pos: int) -> Attribution | None:
-        """"X told supporters A, only to say in an interview with CNN that B": the one
-        statement an outlet frame at `pos` sits in, when the sentence's other statements were
-        made elsewhere (no channel of theirs). Not for a frame before the speaker ("In a
-        statement to the Post, X slammed A and reiterated B": all of it), nor beside a quote."""
-        if len(self.claims) < 2 or any(c.kind == "direct" for c in self.claims):
-            return None
-        inside = [c for c in self.claims if c.start <= pos < c.end]
-        if len(inside) != 1:
-            return None
-        told = inside[0]
-        if any(c.channel for c in self.claims if c is not told):
-            return None  # "confirmed it to Reuters but said ...": both to Reuters
-        before = self.article.text[self.s.start:pos]
-        return told if told.speaker.split()[-1] in before else None
 
     def _tail_of(self, q: Quote) -> Quote | None:
         """'"We will win," she said, "and win big."': a quote cut by its frame mid-sentence
@@ -354,30 +288,13 @@ class _SentenceReader(Resolution):
         verbs = [v for o in self.speakers.values() if o.outlet for v in o.verbs]
         return any(v in tok.ancestors or v.dep_ == "ROOT" for v in verbs) or not verbs
 
-    def _reported_by(self, e: Speaker) -> Speaker | None:
-        """The speaker whose statement reports e's ("Carter said that for years critics had
-        predicted ...", "The campaign says voters agree ..."): e's every verb sits in the
-        that-clause of another speaker's saying verb. What e said is then part of that
-        statement, told in that speaker's words, not a claim e is on record with. Not with a
-        direct quote in the sentence (whose words it is needs the quote's own attribution),
-        nor under an outlet or its reporters (their report is a sourced fact)."""
-        if e.outlet or not e.verbs or any(q.direct for q in self.quotes):
-            return None
-        for o in self.speakers.values():
-            if o is e or o.outlet or o.staff_of or not o.verbs or \
-                    all(embedded(v) for v in o.verbs):
-                continue
-            if all(_in_that_clause(v, o.verbs) for v in e.verbs):
-                return o
-        return None
-
     def _own_clause(self, e: Speaker, a: int, b: int) -> tuple[int, int]:
         """With several speakers in a sentence, each claim is its speaker's own clause: the
         subtree of its verbs without the clauses of the other speakers' verbs (save those of
         speakers whose words its statement reports)."""
         others = [v for o in self.speakers.values() if o is not e and
-                  self._reported_by(o) is not e for v in o.verbs
-                  if not _echoed(v, e.verbs)]
+                  reported_by(o, self.speakers.values(), self.quotes) is not e
+                  for v in o.verbs if not echoed(v, e.verbs)]
         if not e.verbs or not others:
             return a, b
         base = self.p.start

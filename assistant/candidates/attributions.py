@@ -42,12 +42,11 @@ from .statements import (
     statement_spans,
     whole_clause_quoted,
 )
-from .verbs import embedded, is_reporting
+from .verbs import WRITE_VERBS, embedded, is_reporting
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_WRITE_VERBS = {"write", "report", "reveal", "publish", "detail"}
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
 
 
@@ -209,7 +208,7 @@ class _SentenceReader(Resolution):
             # to" an analyst or a host: their own statement and the outlet's fact
             opinion = not e.verbs and bool(
                 PUNDITS.search(e.tok.doc[slice(*speaker_range(e.tok))].text))
-            writes = not opinion and all(v.lemma_.lower() in _WRITE_VERBS for v in e.verbs)
+            writes = not opinion and all(v.lemma_.lower() in WRITE_VERBS for v in e.verbs)
             if e.staff_of:
                 staff.setdefault(e.staff_of, []).append(e.name)
                 self.memory.staff[e.name.split()[-1]] = e.staff_of
@@ -345,7 +344,7 @@ class _SentenceReader(Resolution):
             return
         for e in self.speakers.values():
             if not e.outlet and e.stype == "organization" and e.tok.ent_type_ == "ORG" and \
-                    any(v.lemma_.lower() in _WRITE_VERBS for v in e.verbs):
+                    any(v.lemma_.lower() in WRITE_VERBS for v in e.verbs):
                 self.maybe_outlets.append(MaybeOutlet(name=e.name, sentence=self.s,
                                                       underlying=list(self.cited), speaker=True))
         known = {(a, b) for a, b, _ in frames}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .verbs import embedded
+from .verbs import WRITE_VERBS, embedded
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -78,10 +78,12 @@ def reported_by(e: Speaker, speakers: Iterable[Speaker], quotes: list[Quote]) ->
 
 def quote_owner(q: Quote, speakers: Iterable[Speaker], text: str, base: int) -> str | None:
     """'After X said that ..., Y said: "..."': with several speakers in a sentence, a
-    quote is the one whose saying verb stands right before or after it; None when no
-    verb is next to it (the first speaker takes it, as before). `base`: the offset of
-    the speakers' paragraph."""
-    voices = [e for e in speakers if e.verbs and not e.outlet]
+    quote is the one whose saying verb stands right before or after it; None when no verb
+    is next to it (the first speaker takes it, as before). Outlets, and reporters writing
+    their outlet's report, make no claim of their own, so they own no quote. `base`: the
+    offset of the speakers' paragraph."""
+    voices = [e for e in speakers if e.verbs and not e.outlet and not (
+        e.staff_of and all(v.lemma_.lower() in WRITE_VERBS for v in e.verbs))]
     if len(voices) < 2:
         return None
 

@@ -111,6 +111,10 @@ def _frames_quote_before(tok: Token) -> bool:
         and doc[first - 2].text in {"?", "!"}
 
 
+# what an outlet's reporters do when the outlet reports ("Post reporters X and Y wrote")
+WRITE_VERBS = frozenset({"write", "report", "reveal", "publish", "detail"})
+
+
 def is_reporting(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if is_nominal_report(tok) and not any(c.dep_ == "neg" for c in tok.children):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from .candidates.speakers import PRONOUNS
 from .names import norm_tokens, outlet_matches, speaker_matches
 
 if TYPE_CHECKING:
@@ -104,29 +105,39 @@ def _places(who: str) -> frozenset[str]:
 
 
 VERBATIM_MIN = 90  # partial similarity of a restated passage of the article
-PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it"})
+SWAP_MIN = 80  # partial similarity of a passage retold with its speakers swapped
 
 
-def _restated(sentence: str, article: Article | None) -> list[str]:
-    """The stretches of the article that `sentence` restates nearly word for word (a nested
-    "what the president has stated" in a quoted passage is the article's own attribution)."""
+def _close_passages(sentence: str, article: Article | None) -> list[tuple[str, float]]:
+    """The article's sentences (squashed) that `sentence` follows closely, with their partial
+    similarity: read once for the restatement and the speaker-order checks."""
     if article is None:
         return []
     s = squash(sentence)
     out = []
     for x in article.sentences:
-        if fuzz.partial_ratio(s, squash(x.text)) < VERBATIM_MIN:
-            continue
-        al = fuzz.partial_ratio_alignment(s, squash(x.text))
-        if al is not None and al.dest_end - al.dest_start >= 0.6 * len(s):
-            out.append(re.sub(r"[^\w\s'’-]", " ", squash(x.text)[al.dest_start:al.dest_end]))
+        t = squash(x.text)
+        ratio = fuzz.partial_ratio(s, t)
+        if ratio >= SWAP_MIN:
+            out.append((t, ratio))
     return out
 
 
-SWAP_MIN = 80  # partial similarity of a passage retold with its speakers swapped
+def _restated(sentence: str, close: list[tuple[str, float]]) -> list[str]:
+    """The stretches of the article that `sentence` restates nearly word for word (a nested
+    "what the president has stated" in a quoted passage is the article's own attribution)."""
+    s = squash(sentence)
+    out = []
+    for t, ratio in close:
+        if ratio < VERBATIM_MIN:
+            continue
+        al = fuzz.partial_ratio_alignment(s, t)
+        if al is not None and al.dest_end - al.dest_start >= 0.6 * len(s):
+            out.append(re.sub(r"[^\w\s'’-]", " ", t[al.dest_start:al.dest_end]))
+    return out
 
 
-def _swapped(sentence: str, names: list[str], article: Article | None) -> str | None:
+def _swapped(sentence: str, names: list[str], close: list[tuple[str, float]]) -> str | None:
     """An article passage the sentence retells nearly word for word with the same speakers
     in another order ("B repeated what A said" for "A repeated what B said"): the speaker
     the passage names first, or None. Both may make statements in the article, so only the
@@ -134,12 +145,11 @@ def _swapped(sentence: str, names: list[str], article: Article | None) -> str | 
     s = squash(sentence)
     keys = [k for k in dict.fromkeys(n.split()[-1] for n in names if n.strip())
             if re.search(rf"\b{re.escape(k)}\b", s)]
-    if article is None or len(keys) < 2:
+    if len(keys) < 2:
         return None
     mine = sorted(keys, key=lambda k: s.find(k))
-    for x in article.sentences:
-        t = squash(x.text)
-        if fuzz.partial_ratio(s, t) < SWAP_MIN or not all(k in t for k in keys):
+    for t, _ratio in close:
+        if not all(k in t for k in keys):
             continue
         theirs = sorted(keys, key=lambda k: t.find(k))
         if theirs != mine:
@@ -165,7 +175,7 @@ def sources_named(sentence: str) -> list[str]:
     except Exception:  # noqa: BLE001 - a sentence the segmenter refuses has no attribution
         return []
     return [who for who, _ in _said(mini, sentence)
-            if who.lower() not in PRONOUN_SPEAKERS]
+            if who.lower() not in PRONOUNS]
 
 
 def same_source(who: str, text: str) -> bool:
@@ -188,16 +198,17 @@ def attribution(sentence: str, analysis: ArticleAnalysis,
         return []  # the headline's attribution is the article's own
     said = _said(mini, sentence)
     items = _items(analysis)
-    restated = _restated(sentence, article) if said else []
+    close = _close_passages(sentence, article) if said else []
+    restated = _restated(sentence, close)
     problems = []
-    named = [w for w, _ in said if w.lower() not in PRONOUN_SPEAKERS]
-    first = _swapped(sentence, named + [c.speaker for c in analysis.claims], article) \
+    named = [w for w, _ in said if w.lower() not in PRONOUNS]
+    first = _swapped(sentence, named + [c.speaker for c in analysis.claims], close) \
         if named else None
     if first is not None:
         problems.append(f"credits to {named[0]} what the article attributes to {first}")
         return problems
     for who, what in said:
-        if who.lower() in PRONOUN_SPEAKERS:
+        if who.lower() in PRONOUNS:
             continue
         places = _places(who)
         if any(_same_source(who, r, places) for r in restated):

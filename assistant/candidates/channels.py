@@ -33,7 +33,7 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bnews conference\b", re.IGNORECASE), "news conference"),
     (re.compile(r"\bpress release\b", re.IGNORECASE), "press release"),
     (re.compile(r"\b(in a|in an|the) (written |joint |brief )?statement\b|"
-                r"\bstatement (said|read)\b", re.IGNORECASE), "statement"),
+                r"\bstatement (said|read|from|by|issued)\b", re.IGNORECASE), "statement"),
     (re.compile(r"\bin a (letter|memo|email|speech|briefing|filing|report|video)\b",
                 re.IGNORECASE), "{0}"),
     # "according to a letter from X", "according to court documents filed by X"

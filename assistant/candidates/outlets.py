@@ -15,12 +15,14 @@ from ..article.safety import mixed_script
 from . import outlet_names as on
 
 _POSSESSOR = r"(?:[A-Z][\w./&-]*(?:\s[A-Z][\w./&-]*)*['’]s\s+)"
+_DET = r"(?:(?i:the|a|an|that|this)\s+)"
 _LEAD = re.compile(
-    rf"^(?:(?:the|a|an)\s+)?{_POSSESSOR}?(?:(?:{on.MEDIA_ADJ}|[A-Z][\w-]+(?:-\w+)*)\s+)*"
+    rf"^{_DET}?{_POSSESSOR}?(?:(?:{on.MEDIA_ADJ}|[A-Z][\w-]+(?:-\w+)*)\s+)*"
     rf"(?:{on.MEDIA_NOUN})\s*,?\s+(?P<name>[A-Z0-9].*)$")
 _TRAIL = re.compile(
-    rf"^(?:(?:the|a|an)\s+)?{_POSSESSOR}?(?:(?:{on.MEDIA_ADJ})\s+)*(?P<name>[A-Z0-9].*?)\s+"
+    rf"^{_DET}?{_POSSESSOR}?(?:(?:{on.MEDIA_ADJ})\s+)*(?P<name>[A-Z0-9].*?)\s+"
     rf"(?:{on.MEDIA_NOUN})$")
+_NAME_WORD = re.compile(r"\b(?!(?:The|A|An|That|This)\b)[A-Z0-9]")
 _CAPITAL_MEDIA = re.compile(r"^(Radio|Channel|Television|TV|Kanal)\s+[A-Z0-9]")
 _NOT_MEDIA = re.compile(
     r"\b(ministry|government|commission|department|council|parliament|cabinet|administration|"
@@ -76,6 +78,8 @@ def canonical_outlet(name: str) -> str | None:
         m = pattern.match(clean)
         if m and m.group("name") != clean:
             inner = m.group("name").strip(" ,")
+            if not _NAME_WORD.search(inner):
+                continue  # "The newspaper", "A local paper": a description, no name in it
             if re.fullmatch(on.MEDIA_ADJ, inner, re.IGNORECASE) and not known_outlet(inner) \
                     and not re.match(r"(?i:the|a|an)\s", clean):
                 continue  # "Conservative radio host X" opening a sentence: no outlet named

@@ -14,7 +14,7 @@ from .model import Attribution
 from .outlet_names import STAFF
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .quotes import sentence_quotes
-from .speakers import ISSUING, PRONOUNS, speaker_from, speaker_range
+from .speakers import ISSUING, PRONOUNS, speaker_from, speaker_range, statement_owner
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -93,6 +93,26 @@ class Resolution:
             return outlet, "organization", None, outlet, phrase if channels.is_anaphor(
                 phrase) else None
         head = desc if not named else None
+        owner = statement_owner(tok)
+        if owner is not None and owner.lower_ not in {"his", "her", "its", "their"}:
+            # "the ministry's statement said", "a statement from the ministry said": the
+            # ministry speaks (a pronoun owner, "his letter", goes on as the pronoun would)
+            det = next((c for c in tok.children if c.dep_ == "det"), None)
+            if owner.dep_ == "compound" and owner.pos_ == "NOUN" and det is not None:
+                # "the ministry statement": the ministry named before, else as written
+                m = self.memory.resolve_description(f"the {owner.text}", pos)
+                if m is not None and m.outlet is None:
+                    return m.name, m.stype, m.role, None, f"{det.text} {owner.text}"
+            got = self._resolve(owner)
+            if got is not None and got[3] is None:
+                if owner.dep_ == "compound" and det is not None and got[0][:1].islower():
+                    return (f"{det.text} {got[0]}", *got[1:])
+                return got
+        elif owner is not None and owner.lower_ in {"his", "her", "its", "their"}:
+            pro = {"his": "he", "her": "she", "its": "it", "their": "they"}[owner.lower_]
+            got = self._resolve_pronoun(owner, pro, pos)
+            if got is not None:
+                return got
         if head is not None:
             if is_statement_noun(head):
                 m = self.memory.resolve_statement(pos)
@@ -189,6 +209,11 @@ class Resolution:
         plain = [span.doc[t.i:t.i + 1] for t in span if t.dep_ == "nsubj" and t.pos_ == "PROPN"
                  and not t.ent_type_ and t.head.dep_ == "ROOT" and not any(
                      c.dep_ == "compound" for c in t.children)]
+        # "The army issued a statement": a body named by a common noun issues one too
+        plain += [span.doc[t.i:t.i + 1] for t in span if t.dep_ == "nsubj" and t.pos_ == "NOUN"
+                  and t.head.lemma_.lower() in ISSUING and any(
+                      c.dep_ == "dobj" and c.lemma_.lower() == "statement"
+                      for c in t.head.children)]
         for ent in [*span.ents, *plain]:
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", ""} or ent.root.i in said:
                 continue

@@ -249,6 +249,28 @@ STATEMENT_NOUNS = frozenset({"statement", "post", "tweet", "letter", "message", 
                              "release", "memo", "communique", "communiqué", "video"})
 
 
+def statement_owner(tok: Token) -> Token | None:
+    """Who issued the statement that is the subject: "the ministry's statement", "the ministry
+    statement", "a statement from the ministry", "his letter" (the owner, to be resolved like
+    any speaker); None when the noun is no statement or names no owner ("the statement")."""
+    if tok.lemma_.lower() not in STATEMENT_NOUNS or tok.pos_ != "NOUN" or tok.ent_type_:
+        return None
+    def body(t: Token) -> bool:  # "the ministry", "the rebels"; not "a news report"
+        return t.pos_ == "PROPN" or t.pos_ == "NOUN" and bool(
+            GOV_WORDS.search(t.text) or GROUP_WORDS.search(t.text) or ANON_HEAD.search(t.text)
+            or t.lemma_.lower() in _ISSUERS)
+
+    owners = [c for c in tok.children if c.dep_ in {"poss", "compound"} and
+              (body(c) or c.lower_ in {"his", "her", "its", "their"})]
+    owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+               for g in c.children if g.dep_ == "pobj" and body(g)]
+    return owners[0] if owners else None
+
+
+_ISSUERS = frozenset({"company", "firm", "campaign", "party", "organization", "organisation",
+                      "committee", "family", "club", "team", "school", "hospital", "airline"})
+
+
 def speaker_from(tok: Token) -> tuple[str, str, str | None]:
     """Canonical name, speaker type and role for a subject token. A statement noun names
     its owner as the speaker: "the Defense Ministry statement said" -> Defense Ministry,

@@ -822,3 +822,22 @@ def test_a_quote_goes_to_the_speaker_whose_verb_introduces_it() -> None:
                    '"I do not like what she said, no, I do not like it at all."')
     assert sorted((x.speaker, x.kind) for x in c.claims) == [("Ana Lind", "indirect"),
                                                             ("Ivo Berg", "direct")]
+
+
+def test_calling_something_a_quoted_name_is_a_statement() -> None:
+    # the small parser hangs the quoted name on the object, not as "called X Y"
+    art, c = cands('The harbor master called the dredging plan "a disaster waiting to happen."')
+    assert [(x.speaker, x.kind) for x in c.claims] == [("The harbor master", "mixed")]
+
+
+def test_a_participle_set_off_by_commas_is_no_part_of_the_speaker() -> None:
+    art, c = cands("Several dockers, speaking on condition of anonymity, said the night shift "
+                   "had been cancelled.")
+    assert [x.speaker for x in c.claims] == ["Several dockers"]
+
+
+def test_a_show_after_an_outlets_possessive_is_the_outlets() -> None:
+    art, c = cands("The senator, speaking on CBS's Face the Nation, said the harbor bill would "
+                   "pass before the summer.")
+    assert [(x.speaker, x.channel) for x in c.claims] == [("The senator", "interview with CBS News")]
+    assert [(f.outlet, f.underlying) for f in c.facts] == [("CBS News", ["The senator"])]

@@ -162,7 +162,9 @@ def find_outlets_in(text: str) -> list[tuple[int, int, str]]:
         if not (core[:1].isupper() or core[:1].isdigit()):
             continue
         after = text[m.end():m.end() + 30]
-        if re.match(r"\s+[A-Z][a-z]", after) and not re.match(
+        # "CBS's Face the Nation": after a possessive the capital word is the outlet's show
+        if not re.search(r"['’]s$", surface) and re.match(r"\s+[A-Z][a-z]", after) and \
+                not re.match(
                 r"\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                 r"February|March|April|May|June|July|August|September|October|November|"
                 r"December|On|In|That|It|The|A|An|He|She|They|Has|Had|Was|Reported|Said)\b",

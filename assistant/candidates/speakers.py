@@ -195,8 +195,9 @@ def phrase(tok: Token) -> tuple[int, int]:
     """Token index range of a subject noun phrase, without its relative clauses, conjuncts or
     the saying participle it is the subject of ("media reports suggesting that ...")."""
     def cut(t: Token) -> bool:
-        return t.head == tok and (t.dep_ in {"conj", "cc", "relcl"} or
-                                  t.dep_ == "acl" and is_reporting(t))
+        return t.head == tok and (t.dep_ in {"conj", "cc", "relcl"} or t.dep_ == "acl" and (
+            is_reporting(t) or  # ", speaking on condition of anonymity,": how, not who
+            t.tag_ in {"VBG", "VBN"} and t.i > 0 and t.doc[t.left_edge.i - 1].text == ","))
 
     kept = {tok.i}
     for t in tok.subtree:

@@ -63,7 +63,11 @@ def governs_statement(tok: Token) -> bool:
         return True
     if lemma == "call":  # "called the strike a crime", "called for talks", not "call a meeting"
         return bool(deps & {"oprd", "attr"}) or any(
-            c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in tok.children)
+            c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in tok.children) or any(
+            # 'called the plan "a disaster"': the parser hangs the quoted name on the object
+            g.dep_ == "appos" and g.left_edge.i > 0 and
+            tok.doc[g.left_edge.i - 1].text in _QUOTATION_MARKS
+            for c in tok.children if c.dep_ == "dobj" for g in c.children)
     if lemma in {"confirm", "deny", "reject", "dismiss", "dispute", "repeat", "reiterate"} and \
             "dobj" in deps:
         obj = next(c for c in tok.children if c.dep_ == "dobj")

@@ -841,3 +841,33 @@ def test_a_show_after_an_outlets_possessive_is_the_outlets() -> None:
                    "pass before the summer.")
     assert [(x.speaker, x.channel) for x in c.claims] == [("The senator", "interview with CBS News")]
     assert [(f.outlet, f.underlying) for f in c.facts] == [("CBS News", ["The senator"])]
+
+
+def test_a_speaker_after_an_inverted_verb_the_parser_calls_its_object() -> None:
+    art, c = cands('"The harbor must stay open to every fishing boat," tweeted the mayor, Jan Kos.')
+    assert [(x.speaker, x.kind, x.channel) for x in c.claims] == [("Jan Kos", "direct", "tweet")]
+
+
+@pytest.mark.parametrize(("sentence", "channel"), [
+    ("The ferry operator said in a Facebook post that all crossings were cancelled.",
+     "social media post"),
+    ('"We were never consulted," the fishermen\'s association said in an open letter.', "letter"),
+    ("A company spokesman, Tomas Berg, said in an email that no ships would be sold.", "email"),
+])
+def test_the_channel_of_a_post_a_letter_or_an_email(sentence: str, channel: str) -> None:
+    art, c = cands(sentence)
+    assert [x.channel for x in c.claims] == [channel]
+
+
+@pytest.mark.parametrize(("sentence", "speakers", "outlets"), [
+    ("Per a statement from the club, the coach will leave at the end of the season.",
+     ["the club"], []),
+    ("Per Axios, the harbor deal collapsed on Friday.", [], ["Axios"]),
+    ("Harbor fees rose to $5 per ton on Friday, the port authority said.",
+     ["the port authority"], []),
+])
+def test_per_names_a_source_like_according_to(sentence: str, speakers: list[str],
+                                              outlets: list[str]) -> None:
+    art, c = cands(sentence)
+    assert [x.speaker for x in c.claims] == speakers
+    assert [f.outlet for f in c.facts] == outlets

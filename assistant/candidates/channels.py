@@ -20,8 +20,10 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(in a|in an|a) (post|message) on (X|Twitter)\b|\bwrote on (X|Twitter)\b|"
                 r"\bposted on (X|Twitter)\b", re.IGNORECASE), "post on X"),
     (re.compile(r"\btweet(ed|s)?\b|\bon Twitter\b", re.IGNORECASE), "tweet"),
-    (re.compile(r"\b(on|in a post on) (Facebook|Instagram|Telegram|Truth Social|LinkedIn)\b",
-                re.IGNORECASE), "social media post"),
+    (re.compile(r"\b(on|in a post on) (Facebook|Instagram|Telegram|Truth Social|LinkedIn)\b|"
+                r"\bin an? (Facebook|Instagram|Telegram|Truth Social|LinkedIn|TikTok|YouTube) "
+                r"(post|video|message|statement|livestream)\b", re.IGNORECASE),
+     "social media post"),
     (re.compile(r"\b(?:in|via|through) (?:a|an|his|her|their|its) social media (?:post|posting|"
                 r"message|statement|video)\b|\b(?:posted|wrote) on social media\b", re.IGNORECASE),
      "social media post"),
@@ -34,8 +36,8 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bpress release\b", re.IGNORECASE), "press release"),
     (re.compile(r"\b(in a|in an|the) (written |joint |brief )?statement\b|"
                 r"\bstatement (said|read|from|by|issued)\b", re.IGNORECASE), "statement"),
-    (re.compile(r"\bin a (letter|memo|email|speech|briefing|filing|report|video)\b",
-                re.IGNORECASE), "{0}"),
+    (re.compile(r"\bin an? (?:open |joint |written |recorded |televised )?(letter|memo|email|"
+                r"speech|briefing|filing|report|video)\b", re.IGNORECASE), "{0}"),
     # "according to a letter from X", "according to court documents filed by X"
     (re.compile(r"\baccording to (?:an?|the|his|her|their|its) (?:[\w-]+ ){0,2}?(statement|"
                 r"letter|memo|e-?mail|declaration|filing|affidavit|complaint|indictment|"

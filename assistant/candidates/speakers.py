@@ -178,7 +178,16 @@ def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]
             return cands[-1].root
     after = [e for e in ents if e.start > verb.i and e.start - verb.i <= 2 and
              e.label_ == "PERSON"]
-    return after[0].root if after else None
+    if after:
+        return after[0].root
+    if any(0 <= verb.idx - b <= 3 for _a, b in quotes):
+        # '"...," tweeted the mayor, Jan Kos': the parser takes the speaker for the object
+        later = [e for e in ents if e.start > verb.i and e.start - verb.i <= 6 and
+                 e.label_ == "PERSON"]
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and 0 < c.i - verb.i <= 3),
+                   None)
+        return later[0].root if later else obj
+    return None
 
 
 def _aside_before(sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
@@ -397,11 +406,19 @@ def according_to(span: SpacySpan) -> list[Token]:
     out = []
     for t in span:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            for c in t.doc[t.i + 1].children:
-                if c.dep_ == "pobj":
-                    c = document_author(c) or c
-                    out.append(c)
-                    out.extend(x for x in c.conjuncts)
+            objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+        elif t.lower_ == "per" and t.dep_ == "prep":
+            # "per a statement from the club", "per Axios"; not "$5 per share", "per cent"
+            objs = [c for c in t.children if c.dep_ == "pobj" and (
+                c.pos_ == "PROPN" or c.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"} or
+                c.text[:1].isupper() or c.lemma_.lower() in DOCUMENTS or
+                ANON_HEAD.search(c.text))]
+        else:
+            continue
+        for c in objs:
+            c = document_author(c) or c
+            out.append(c)
+            out.extend(x for x in c.conjuncts)
     return out
 
 

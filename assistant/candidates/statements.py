@@ -29,9 +29,12 @@ def content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, in
     A verb that only introduces a quote ('"...," she told reporters') has none.
     """
     n = 0
+    inverted = any(0 <= verb.idx + base - q.end <= 3 for q in quotes)
     for c in verb.children:
         if c.dep_ not in {"ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "pobj"}:
             continue  # manner and time adjuncts ("holding back tears", "on Monday") say nothing
+        if c.dep_ == "dobj" and inverted and c.i > verb.i:
+            continue  # '"...," tweeted the mayor': the parser's object is the speaker
         if c.dep_ == "ccomp" and any(q.start <= c.idx + base < q.end for q in quotes):
             continue  # the clause is the quote itself
         if c.dep_ == "prep" and c.lemma_.lower() not in _CONTENT_PREPS:

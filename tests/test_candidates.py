@@ -871,3 +871,28 @@ def test_per_names_a_source_like_according_to(sentence: str, speakers: list[str]
     art, c = cands(sentence)
     assert [x.speaker for x in c.claims] == speakers
     assert [f.outlet for f in c.facts] == outlets
+
+
+def test_a_short_quote_that_is_a_whole_sentence_is_a_statement() -> None:
+    art, c = cands('Harbor master Eva Lund said the budget would be balanced.\n\n"We have made hard '
+                   'choices," she said. "Nobody likes cuts."\n\nThe council meets on Friday.')
+    assert [(x.speaker, x.kind, art.text[x.start:x.end]) for x in c.claims][1:] == [
+        ("Eva Lund", "direct", '"We have made hard choices,"'),
+        ("Eva Lund", "direct", '"Nobody likes cuts."')]
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    ('"It is doable," Mayor Ivo Lind told reporters on Monday.', ["direct"]),
+    ('"Star Wars" opens on Friday, the harbor cinema said.', ["mixed"]),  # a title
+])
+def test_a_short_quote_before_its_frame_is_direct_a_title_is_not(sentence: str,
+                                                                 kinds: list[str]) -> None:
+    art, c = cands(sentence)
+    assert [x.kind for x in c.claims] == kinds
+
+
+def test_a_name_after_a_title_the_pipeline_does_not_know_is_a_person() -> None:
+    art, c = cands("Harbor Chief Ana Roos told reporters that two boats had sunk. General Motors "
+                   "said the new plant would open in May.")
+    assert [(x.speaker, x.speaker_type, x.role) for x in c.claims] == [
+        ("Ana Roos", "person", "Harbor Chief"), ("General Motors", "organization", None)]

@@ -25,8 +25,14 @@ def _is_direct(sent: Sentence, start: int, end: int, inner: str, open_end: bool)
     before = sent.text[:max(0, start - sent.start)].rstrip()
     after = sent.text[max(0, end - sent.start):]
     text = inner.rstrip()
-    if not text[:1].isupper() or len(text.split()) < 4:
+    if not text[:1].isupper() or len(text.split()) < 2:
         return False
+    if len(text.split()) < 4:
+        # a short quote is a statement only when it is the whole sentence ('"Nobody likes
+        # cuts."') or ends at its frame ('"This is unacceptable," tweeted X'); else it may be
+        # a title or a scare-quoted phrase
+        return not before and (text[-1:] in ".?!…" and not after.strip() or
+                               text[-1:] in ",?!" and bool(_FRAME_AFTER.match(after)))
     if not before or before.endswith((",", ":", ";", "—", "–", "-")) or open_end:
         return True
     if _SPEECH_BEFORE.search(before):

@@ -346,6 +346,15 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
             return re.sub(r"['’]s\b(?=\s*$)", "", text).strip(), "unnamed", None
         return name, kind, None
     name = re.sub(r"['’]s\b(?=\s*$)", "", text).strip()
+    words = doc[a:b]
+    last_title = max((t.i for t in words if t.lower_.strip(".") in TITLES), default=None)
+    if last_title is not None and all(t.pos_ == "PROPN" for t in words) and \
+            b - last_title - 1 >= 2 and all(t.is_title and not GOV_WORDS.search(t.text)
+                                            for t in doc[last_title + 1:b]):
+        # "Police Chief Ana Roos" when the small pipeline knows no person there: the name
+        # after the title ("General Motors" keeps its one word)
+        return re.sub(r"['’]s$", "", doc[last_title + 1:b].text), "person", \
+            doc[a:last_title + 1].text
     titled = re.match(r"^((?:[a-z.-]+\s+)+)((?:[A-Z][\w'’.-]+\s+)+[A-Z][\w'’-]+)$", name)
     if titled and all(w.strip(".") in TITLES for w in titled.group(1).split()):
         return titled.group(2), "person", titled.group(1).strip()  # "mayor Ana Ruiz"

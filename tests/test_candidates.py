@@ -896,3 +896,18 @@ def test_a_name_after_a_title_the_pipeline_does_not_know_is_a_person() -> None:
                    "said the new plant would open in May.")
     assert [(x.speaker, x.speaker_type, x.role) for x in c.claims] == [
         ("Ana Roos", "person", "Harbor Chief"), ("General Motors", "organization", None)]
+
+
+@pytest.mark.parametrize(("text", "outlets"), [
+    # a paper called by its short name with none named before is that paper (was a claim by
+    # "Times"), and "the newspaper" after it is the same paper
+    ("The Times reported that the harbor master had met the developer twice.\n\nThe newspaper "
+     "said the meetings were not on his public calendar.", ["The Times", "The Times"]),
+    # "The Times" opening a sentence is no other paper named before (was the Post)
+    ("The Harbor Post reported that the ferry talks had stalled. The Times said the meetings "
+     "were not on the mayor's calendar.", ["Harbor Post", "The Times"]),
+])
+def test_a_paper_called_by_its_short_name(text: str, outlets: list[str]) -> None:
+    art, c = cands(text)
+    assert [f.outlet for f in c.facts] == outlets
+    assert c.claims == []

@@ -166,12 +166,12 @@ class Discourse:
             return None
         last_word = re.sub(r"^(the|that|this)\s+", "", low).split()[-1] if low.split() else ""
         for o in outlets:
-            if phrase[:1].isupper() or re.search(r"\bthe [A-Z]", phrase):
+            if re.search(r"\b[Tt]he [A-Z]", phrase):  # "the Post": an outlet of that name
                 if last_word and last_word in o.lower().split():
                     return o
             elif _kind_fits(last_word, o):
                 return o
-        return None if re.search(r"\bthe [A-Z]", phrase) else outlets[0]
+        return None if re.search(r"\b[Tt]he [A-Z]", phrase) else outlets[0]
 
     def last_fact_outlet(self, pos: int, window: int = 600) -> str | None:
         """The outlet whose report the text was just relaying ("It said ...")."""

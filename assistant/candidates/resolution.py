@@ -26,6 +26,9 @@ OUTLET_SOURCES = re.compile(r"['’]s\s+[“\"]?(?:[\w-]+\s+){0,2}(sources?|offi
 TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "general",
                          "commander", "secretary", "governor", "mayor", "senator", "leader",
                          "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"})
+# a newspaper called by its short name alone ("The Times", "the Post")
+_PAPER = re.compile(r"[Tt]he (Times|Post|Journal|Globe|Herald|Tribune|Telegraph|Observer|"
+                    r"Guardian|Independent|Mail|Chronicle|Gazette|Examiner|Inquirer)")
 # heads of a body's description ("Iran's military", "the ministry"): what "it" can stand for
 _BODIES = frozenset({"ministry", "department", "military", "army", "navy", "government",
                      "agency", "company", "firm", "group", "movement", "militia", "party",
@@ -87,6 +90,9 @@ class Resolution:
         if outlet is None:
             outlet = self.memory.resolve_outlet(phrase, pos) if channels.is_anaphor(phrase) \
                 else None
+        if outlet is None and (paper := _PAPER.fullmatch(phrase.strip())):
+            # "The Times reported" with no Times named before: a newspaper of that name
+            outlet = f"The {paper.group(1)}"
         if outlet is not None:
             if not channels.is_anaphor(phrase):
                 self.memory.outlet_names.setdefault(speaker_from(tok)[0], outlet)

@@ -126,7 +126,13 @@ CUES: tuple[tuple[str, str], ...] = (
                         r"suggests|suggested)\b"),
     ("missing_context", r"\bit (was|is|remains) (not clear|unclear)\b"),
     ("missing_context", r"\bno (details|further details) (were|was) (given|provided)\b|"
-                        r"\bgave no (further )?details\b"),
+                        r"\b(gave|provided|offered) no (further |other |more )?(details|"
+                        r"timeline|timeframe|explanation|reason|evidence|figures?)\b"),
+    # what the authorities have not made known ("police have not released the name")
+    ("missing_context", r"\b(has|have|had) not (yet )?(released|disclosed|identified|named|"
+                        r"revealed|given(?! up))\b"),
+    ("missing_context", r"\bit (is|was) not (yet |immediately )?known\b|"
+                        r"\b(remains?|remained) unknown\b"),
     ("missing_context", r"\b(has|have|had) not (yet )?(commented|responded|said)\b|"
                         r"\bno (immediate )?comment\b"),
     ("missing_context", r"\b(not much|little) is known\b|\bno public information\b|"

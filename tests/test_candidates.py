@@ -916,3 +916,20 @@ def test_a_paper_called_by_its_short_name(text: str, outlets: list[str]) -> None
     art, c = cands(text)
     assert [f.outlet for f in c.facts] == outlets
     assert c.claims == []
+
+
+@pytest.mark.parametrize("text", [
+    # names the small pipeline tags as no person: "she" still finds them
+    "Governor Ana Lind spoke on Monday. She said the harbor had wasted months.",
+    "Ana Lind criticised the harbor board over the delays. She said the harbor had wasted months.",
+])
+def test_she_finds_a_name_the_pipeline_gave_no_type(text: str) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.speaker_type) for x in claim_in(art, c, "wasted")] == [
+        ("Ana Lind", "person")]
+
+
+def test_an_untyped_name_with_an_appositive_keeps_the_appositive_as_role() -> None:
+    art, c = cands("Ana Lind, the harbor master, said the pier would reopen in May.")
+    assert [(x.speaker, x.speaker_type, x.role) for x in c.claims] == [
+        ("Ana Lind", "person", "the harbor master")]

@@ -213,8 +213,9 @@ class Resolution:
         # a name the small pipeline knows no entity type for ("Kyiv did not respond") still
         # carries the topic on as the main clause's subject
         plain = [span.doc[t.i:t.i + 1] for t in span if t.dep_ == "nsubj" and t.pos_ == "PROPN"
-                 and not t.ent_type_ and t.head.dep_ == "ROOT" and not any(
-                     c.dep_ == "compound" for c in t.children)]
+                 and not t.ent_type_ and t.head.dep_ == "ROOT" and all(
+                     c.pos_ == "PROPN" and not c.ent_type_
+                     for c in t.children if c.dep_ == "compound")]
         # "The army issued a statement": a body named by a common noun issues one too
         plain += [span.doc[t.i:t.i + 1] for t in span if t.dep_ == "nsubj" and t.pos_ == "NOUN"
                   and t.head.lemma_.lower() in ISSUING and any(

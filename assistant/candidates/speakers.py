@@ -355,6 +355,12 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         # after the title ("General Motors" keeps its one word)
         return re.sub(r"['’]s$", "", doc[last_title + 1:b].text), "person", \
             doc[a:last_title + 1].text
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and
+                  doc[c.left_edge.i - 1].text == ","), None)
+    if tok.pos_ == "PROPN" and appos is not None and _looks_personal(doc[a:tok.i + 1]):
+        # "Ana Lind, the governor," when the small pipeline knows no person there
+        role = doc[appos.left_edge.i:appos.right_edge.i + 1].text.strip(" ,")
+        return doc[a:tok.i + 1].text, "person", role
     titled = re.match(r"^((?:[a-z.-]+\s+)+)((?:[A-Z][\w'’.-]+\s+)+[A-Z][\w'’-]+)$", name)
     if titled and all(w.strip(".") in TITLES for w in titled.group(1).split()):
         return titled.group(2), "person", titled.group(1).strip()  # "mayor Ana Ruiz"
@@ -367,8 +373,27 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
     elif GROUP_WORDS.search(low):
         stype = "group"
     else:
-        stype = "organization" if tok.pos_ == "PROPN" else "unnamed"
+        stype = "person" if _looks_personal(doc[a:b]) else \
+            "organization" if tok.pos_ == "PROPN" else "unnamed"
     return name, stype, None
+
+
+_ORG_WORDS = re.compile(
+    r"\b(inc|ltd|corp|co|company|group|party|bank|news|times|post|agency|university|council|"
+    r"institute|association|foundation|fund|league|club|union|ministry|airlines?|motors|"
+    r"holdings|partners|capital|energy|international|watch|network|radio|tv|media|press|"
+    r"front|brigades?|organi[sz]ation|committee|center|centre|court|house|office|logistics|"
+    r"shipping|systems|technologies|services|industries|airways|railways|solutions|labs)\b",
+    re.IGNORECASE)
+
+
+def _looks_personal(words: SpacySpan) -> bool:
+    """Two or three capitalised names the small pipeline gave no entity type ("Ana Lind"):
+    a person's name far more often than an organisation's, which names itself as one."""
+    toks = [t for t in words if not t.is_punct]
+    return 2 <= len(toks) <= 3 and all(
+        t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.is_alpha and
+        t.lower_.strip(".") not in TITLES for t in toks) and not _ORG_WORDS.search(words.text)
 
 
 def role_of(sent_text: str, name: str) -> str | None:

@@ -933,3 +933,18 @@ def test_an_untyped_name_with_an_appositive_keeps_the_appositive_as_role() -> No
     art, c = cands("Ana Lind, the harbor master, said the pier would reopen in May.")
     assert [(x.speaker, x.speaker_type, x.role) for x in c.claims] == [
         ("Ana Lind", "person", "the harbor master")]
+
+
+def test_a_quote_over_several_paragraphs_is_the_speaker_named_at_its_end() -> None:
+    art, c = cands('Storm in Velmar\n\nThe storm hit the harbor town on Monday.\n\n"The waves were '
+                   'higher than the piers. We lost two boats in an hour.\n\n"The town is empty '
+                   'now.\n\n"Nobody here has seen anything like it," harbor master Eva Lund said.'
+                   '\n\nThe council meets on Friday.')
+    assert [(x.speaker, x.kind, art.text[x.start:x.end][:20]) for x in c.claims] == [
+        ("Eva Lund", "direct", '"The waves were high'), ("Eva Lund", "direct", '"The town is empty n'),
+        ("Eva Lund", "direct", '"Nobody here has see')]
+    # a closed quote standing alone before another speaker's quote is nobody's
+    art, c = cands('Storm in Velmar\n\nThe storm hit the harbor town on Monday.\n\n"The waves '
+                   'were higher than the piers."\n\n"Nobody here has seen anything like it," '
+                   'harbor master Eva Lund said.')
+    assert [art.text[x.start:x.end][:10] for x in c.claims] == ['"Nobody he']

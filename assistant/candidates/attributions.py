@@ -18,7 +18,7 @@ from .model import Attribution, Candidates, MaybeOutlet, Quote
 from .nesting import echoed, quote_owner, reported_by, told_in
 from .outlet_names import PUNDITS, STAFF
 from .outlets import canonical_outlet, is_named_outlet
-from .quotes import inside_open_quote
+from .quotes import inside_open_quote, quote_run_owners
 from .resolution import OUTLET_SOURCES, Resolution, Speaker
 from .speakers import (
     PRONOUNS,
@@ -465,6 +465,9 @@ def extract(article: Article) -> Candidates:
             facts.extend(reader.facts)
             maybe.extend(reader.maybe_outlets)
             frame = frame_fact(p, s, reader.facts)
+    for run in quote_run_owners(article, claims):  # in reading order among the others
+        at = next((i for i, c in enumerate(claims) if c.start > run.start), len(claims))
+        claims.insert(at, run)
     blocked = [x for x in [*claims, *facts] if article.in_instruction(x.start, x.end)]
     claims = [c for c in claims if c not in blocked]
     facts = [f for f in facts if f not in blocked]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..article import Article, Paragraph, QuoteSpan, Sentence, quote_spans
-from .model import Quote
+from .model import Attribution, Quote
 
 _SPEECH_BEFORE = re.compile(
     r"\b(?:(?:said|says|say|saying|added|adding|wrote|writes|declared|stated|tweeted|posted|"
@@ -75,3 +75,40 @@ def find_quotes(sent: Sentence, article: Article | None = None) -> list[Quote]:
                              inner_end=sent.start + q.inner_end, open_end=q.open_end)
                    for q in quote_spans(sent.text)]
     return sentence_quotes(base, sent)
+
+
+_OPENING_MARKS = "\"“‘'"
+
+
+def quote_run_owners(article: Article, claims: list[Attribution]) -> list[Attribution]:
+    """A quote that runs over several paragraphs (each opens with a quote mark, only the last
+    closes it) is one speaker's even when the speaker is named only in its last paragraph
+    ('"The waves were higher than the piers.' / '"Nobody has seen it," Lund said.'): claims
+    for the earlier paragraphs that nobody owned."""
+    out: list[Attribution] = []
+    pending: list[tuple[Sentence, Quote]] = []
+    for p in article.paragraphs:
+        if p.kind != "body" or p.doc is None or not p.sentences:
+            continue
+        lead = len(p.text) - len(p.text.lstrip())
+        first = next((q for q in p.quotes if q.start == p.start + lead), None)
+        if first is None or p.text[lead:lead + 1] not in _OPENING_MARKS:
+            pending = []
+            continue
+        owner = next((c for c in claims if c.kind == "direct" and c.quote is not None and
+                      c.quote.start == first.start and not c.is_fact), None)
+        if owner is not None:
+            out += [Attribution(sentence=s, speaker=owner.speaker,
+                                speaker_type=owner.speaker_type, role=owner.role,
+                                start=q.start, end=q.end, kind="direct", quote=q,
+                                channel=owner.channel, resolved_from="continued quote")
+                    for s, q in pending]
+            pending = []
+        elif first.open_end and not any(c.start < first.end and first.start < c.end
+                                        for c in claims):
+            s = p.sentences[0]
+            q = next((x for x in sentence_quotes(p, s) if x.start == first.start), None)
+            pending = pending + [(s, q)] if q is not None else []
+        else:
+            pending = []
+    return out

@@ -948,3 +948,17 @@ def test_a_quote_over_several_paragraphs_is_the_speaker_named_at_its_end() -> No
                    'were higher than the piers."\n\n"Nobody here has seen anything like it," '
                    'harbor master Eva Lund said.')
     assert [art.text[x.start:x.end][:10] for x in c.claims] == ['"Nobody he']
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    # what it would be fair or awkward to say is nobody's statement
+    ("It is fair to say that the harbor plan failed.", []),
+    ("It has always been awkward for the council to say that the pier is safe.", []),
+    # "as X says, <clause>": X says the clause (the main verb "failed" withholds nothing)
+    ("As harbor master Ivo Lind says, the dredging plan failed.", ["Ivo Lind"]),
+    ("The mayor declined to say whether the dredging plan had failed.", []),
+    ("Harbor master Ivo Lind pointed out that the dredging plan had failed.", ["Ivo Lind"]),
+])
+def test_said_as_a_possibility_or_as_an_aside(sentence: str, speakers: list[str]) -> None:
+    art, c = cands(sentence)
+    assert [x.speaker for x in c.claims] == speakers

@@ -123,8 +123,14 @@ def is_reporting(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if is_nominal_report(tok) and not any(c.dep_ == "neg" for c in tok.children):
         return True
-    if lemma not in REPORTING_VERBS or tok.pos_ not in {"VERB", "AUX", "NOUN"}:
+    if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        lemma = "note"  # "as X points out", "X pointed out that ...": X notes it
+    elif lemma not in REPORTING_VERBS or tok.pos_ not in {"VERB", "AUX", "NOUN"}:
         return False
+    if tok.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                               for c in tok.children) and \
+            any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in tok.head.children):
+        return False  # "it is fair to say", "awkward for Republicans to say": nobody's words
     if tok.pos_ == "NOUN" and lemma not in {"tweet", "post"}:
         return False
     if any(c.dep_ == "neg" for c in tok.children):
@@ -159,10 +165,13 @@ def is_reporting(tok: Token) -> bool:
     if root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"}
                                      for c in root.children):
         return False  # inside an imperative ("Ignore ... and report that X said"): no attribution
-    for hop, anc in enumerate(tok.ancestors):
-        if hop > 2 or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
-            break  # "declined to comment, saying ...": the participle is a statement
-        if anc.lemma_.lower() in _WITHHELD:
+    cur = tok  # "declined to say", "refused to comment or to say": withheld; not "As X
+    # says, the plan failed" nor "declined to comment, saying ..." (a statement)
+    for _ in range(3):
+        if cur.dep_ not in {"xcomp", "conj"}:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in _WITHHELD:
             return False
     if lemma in WEAK_VERBS and not governs_statement(tok):
         return False

@@ -15,6 +15,7 @@ from . import channels
 from .coref import Discourse
 from .cues import find_cues
 from .model import Attribution, Candidates, MaybeOutlet, Quote
+from .naming import speaker_from
 from .nesting import echoed, quote_owner, reported_by, told_in
 from .outlet_names import PUNDITS, STAFF
 from .outlets import canonical_outlet, is_named_outlet
@@ -29,7 +30,6 @@ from .speakers import (
     one_referent,
     passive,
     quoted_objects,
-    speaker_from,
     speaker_range,
     subject,
 )

@@ -11,10 +11,11 @@ from ..article import Article, Paragraph, Sentence
 from . import channels
 from .coref import Discourse, description_head, is_statement_noun
 from .model import Attribution
+from .naming import speaker_from, statement_owner
 from .outlet_names import STAFF
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .quotes import sentence_quotes
-from .speakers import ISSUING, PRONOUNS, speaker_from, speaker_range, statement_owner
+from .speakers import ISSUING, PRONOUNS, speaker_range
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -1,0 +1,192 @@
+"""Names of speakers: the canonical name, type and role for a subject token, the owner of a
+statement noun ("the ministry's statement"), and the title or appositive beside a name."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .speakers import (
+    ANON_HEAD,
+    DASHES,
+    GOV_WORDS,
+    GROUP_WORDS,
+    STATEMENT_NOUNS,
+    TITLES,
+    speaker_range,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+
+def statement_owner(tok: Token) -> Token | None:
+    """Who issued the statement that is the subject: "the ministry's statement", "the ministry
+    statement", "a statement from the ministry", "his letter" (the owner, to be resolved like
+    any speaker); None when the noun is no statement or names no owner ("the statement")."""
+    if tok.lemma_.lower() not in STATEMENT_NOUNS or tok.pos_ != "NOUN" or tok.ent_type_:
+        return None
+    def body(t: Token) -> bool:  # "the ministry", "the rebels"; not "a news report"
+        return t.pos_ == "PROPN" or t.pos_ == "NOUN" and bool(
+            GOV_WORDS.search(t.text) or GROUP_WORDS.search(t.text) or ANON_HEAD.search(t.text)
+            or t.lemma_.lower() in _ISSUERS)
+
+    owners = [c for c in tok.children if c.dep_ in {"poss", "compound"} and
+              (body(c) or c.lower_ in {"his", "her", "its", "their"})]
+    owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+               for g in c.children if g.dep_ == "pobj" and body(g)]
+    return owners[0] if owners else None
+
+
+_ISSUERS = frozenset({"company", "firm", "campaign", "party", "organization", "organisation",
+                      "committee", "family", "club", "team", "school", "hospital", "airline"})
+
+
+def speaker_from(tok: Token) -> tuple[str, str, str | None]:
+    """Canonical name, speaker type and role for a subject token. A statement noun names
+    its owner as the speaker: "the Defense Ministry statement said" -> Defense Ministry,
+    "Smith's letter says" -> Smith."""
+    if tok.lemma_.lower() in STATEMENT_NOUNS and tok.pos_ == "NOUN" and not tok.ent_type_:
+        owners = [c for c in tok.children if c.dep_ in {"poss", "compound"} and
+                  (c.ent_type_ or c.pos_ == "PROPN")]
+        if owners:
+            tok = owners[-1]
+    name, stype, role = _speaker_from(tok)
+    name = re.sub(r"\s+(himself|herself|itself|themselves)$", "", name)
+    # 'four people "familiar with the talks"': the speaker without the article's quote marks
+    name = " ".join(re.sub(r"[“”\"]|^‘|’$", "", name).split())
+    return name, stype, role
+
+
+def _name_before_dash(doc: Doc, a: int, b: int) -> int | None:
+    """End of a name set off by a spaced dash ("Ana Ruiz - the mayor's sister - said"): the
+    small parser reads the name as a modifier of the description after the dash."""
+    for i in range(a + 1, b):
+        if doc[i].text in DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            names = doc[a:i]
+            if all(t.pos_ == "PROPN" for t in names) and any(t.ent_type_ for t in names):
+                return i
+            return None
+    return None
+
+
+def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
+    doc = tok.doc
+    a, b = speaker_range(tok)
+    if (cut := _name_before_dash(doc, a, b)) is not None:
+        person = any(t.ent_type_ == "PERSON" for t in doc[a:cut])
+        first = a
+        while first < cut - 1 and doc[first].lower_.strip(".") in TITLES:
+            first += 1  # "Mr. Bush - ...": the title is no part of the name
+        role = doc[a:first].text or None
+        return doc[first:cut].text, "person" if person else "organization", role
+    text = doc[a:b].text
+    near = {tok.i} | {c.i for c in tok.children if c.dep_ in {"appos", "compound"}} | (
+        {tok.head.i} if tok.dep_ == "appos" else set())
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= a and e.end <= b
+               and any(e.start <= i < e.end for i in near)]
+    if persons:
+        ent = persons[-1]
+        start = ent.start
+        while start > a and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
+                doc[start - 1].lower_.strip(".") not in TITLES and not doc[start - 1].ent_type_:
+            start -= 1
+        name = re.sub(r"['’]s$", "", doc[start:ent.end].text)
+        return name, "person", role_of(doc[persons[-1].start].sent.text, name)
+    orgs = [e for e in doc.ents if e.label_ in {"ORG", "GPE", "NORP"} and e.start >= a
+            and e.end <= b and e.start <= tok.i < e.end]
+    if orgs:
+        name = re.sub(r"^the\s+", "", orgs[0].text, flags=re.IGNORECASE)
+        name = re.sub(r"['’]s$", "", name)
+        kind = "government" if orgs[0].label_ == "GPE" or GOV_WORDS.search(name) else (
+            "group" if orgs[0].label_ == "NORP" or GROUP_WORDS.search(name) else "organization")
+        if ANON_HEAD.search(tok.text) and tok.pos_ == "NOUN":
+            return re.sub(r"['’]s\b(?=\s*$)", "", text).strip(), "unnamed", None
+        return name, kind, None
+    name = re.sub(r"['’]s\b(?=\s*$)", "", text).strip()
+    words = doc[a:b]
+    last_title = max((t.i for t in words if t.lower_.strip(".") in TITLES), default=None)
+    if last_title is not None and all(t.pos_ == "PROPN" for t in words) and \
+            b - last_title - 1 >= 2 and all(t.is_title and not GOV_WORDS.search(t.text)
+                                            for t in doc[last_title + 1:b]):
+        # "Police Chief Ana Roos" when the small pipeline knows no person there: the name
+        # after the title ("General Motors" keeps its one word)
+        return re.sub(r"['’]s$", "", doc[last_title + 1:b].text), "person", \
+            doc[a:last_title + 1].text
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and
+                  doc[c.left_edge.i - 1].text == ","), None)
+    if tok.pos_ == "PROPN" and appos is not None and _looks_personal(doc[a:tok.i + 1]):
+        # "Ana Lind, the governor," when the small pipeline knows no person there
+        role = doc[appos.left_edge.i:appos.right_edge.i + 1].text.strip(" ,")
+        return doc[a:tok.i + 1].text, "person", role
+    titled = re.match(r"^((?:[a-z.-]+\s+)+)((?:[A-Z][\w'’.-]+\s+)+[A-Z][\w'’-]+)$", name)
+    if titled and all(w.strip(".") in TITLES for w in titled.group(1).split()):
+        return titled.group(2), "person", titled.group(1).strip()  # "mayor Ana Ruiz"
+    low = name.lower()
+    if ANON_HEAD.search(tok.text) or (tok.tag_ == "NNS" and not GROUP_WORDS.search(tok.text)
+                                      and not GOV_WORDS.search(tok.text)):
+        stype = "unnamed"
+    elif GOV_WORDS.search(tok.text):
+        stype = "government"
+    elif GROUP_WORDS.search(low):
+        stype = "group"
+    else:
+        stype = "person" if _looks_personal(doc[a:b]) else \
+            "organization" if tok.pos_ == "PROPN" else "unnamed"
+    return name, stype, None
+
+
+_ORG_WORDS = re.compile(
+    r"\b(inc|ltd|corp|co|company|group|party|bank|news|times|post|agency|university|council|"
+    r"institute|association|foundation|fund|league|club|union|ministry|airlines?|motors|"
+    r"holdings|partners|capital|energy|international|watch|network|radio|tv|media|press|"
+    r"front|brigades?|organi[sz]ation|committee|center|centre|court|house|office|logistics|"
+    r"shipping|systems|technologies|services|industries|airways|railways|solutions|labs)\b",
+    re.IGNORECASE)
+
+
+def _looks_personal(words: SpacySpan) -> bool:
+    """Two or three capitalised names the small pipeline gave no entity type ("Ana Lind"):
+    a person's name far more often than an organisation's, which names itself as one."""
+    toks = [t for t in words if not t.is_punct]
+    return 2 <= len(toks) <= 3 and all(
+        t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.is_alpha and
+        t.lower_.strip(".") not in TITLES for t in toks) and not _ORG_WORDS.search(words.text)
+
+
+def role_of(sent_text: str, name: str) -> str | None:
+    """The appositive or title words next to a name: 'Iraq's caretaker prime minister'."""
+    i = sent_text.find(name)
+    if i < 0:
+        return None
+    before = sent_text[:i]
+    after = sent_text[i + len(name):]
+    segs = [x.strip() for x in before.split(",")]
+    lead = segs[-1] if segs else ""
+    parts = []
+    if lead:
+        words = lead.split()
+        # keep the title run right before the name ("Interior Minister", "commission chair")
+        keep: list[str] = []
+        for w in reversed(words):
+            if w.lower() in {"said", "told", "according", "to", "that", "and", "but"} or (
+                    w[:1].islower() and w.lower() not in TITLES and keep and not
+                    keep[0][:1].islower() and w.lower() not in {"of", "the", "for", "in"}):
+                break
+            keep.insert(0, w)
+        lead = " ".join(keep)
+        if lead.lower().startswith(("as ", "in ", "on ", "meanwhile", "according")):
+            lead = ""
+        if lead:
+            parts.append(lead)
+    if not lead and len(segs) >= 2 and segs[-1] == "":
+        prev = segs[-2]
+        if prev and not prev.lower().startswith(("in ", "on ", "at ", "meanwhile", "speaking",
+                                                 "according", "as ")) and len(prev) < 90:
+            parts.append(prev)
+    m = re.match(r"^,\s*((?:a|an|the|his|her|its|their) [^,]{3,80}?)(?:,|\.|$)", after)
+    if m:
+        parts.append(m.group(1))
+    role = ", ".join(p.strip(" ,\"“”") for p in parts if p.strip(" ,\"“”"))
+    return role or None

@@ -43,6 +43,8 @@ def claim_in(art, c, needle: str):  # noqa: ANN001, ANN201
     ("This news agency", None),
     ("The local newspaper", None),
     ("the newspaper El Diario", "El Diario"),
+    ("the state news agency KNA", "KNA"),  # was "state media", the name left out
+    ("the state news agency", "state media"),
 ])
 def test_outlet_names(name: str, canon: str | None) -> None:
     assert canonical_outlet(name) == canon

@@ -111,7 +111,7 @@ MEDIA_NOUN = (r"news agency|news agencies|agency|newspaper|paper|daily|weekly|ta
               r"newsletter|blog|podcast")
 MEDIA_WORD = re.compile(rf"\b({MEDIA_NOUN})\b", re.IGNORECASE)
 # Adjectives that go with state media: "the state-run X news agency".
-MEDIA_ADJ = (r"state-run|state-owned|state-backed|state-controlled|state-affiliated|"
+MEDIA_ADJ = (r"state|state-run|state-owned|state-backed|state-controlled|state-affiliated|"
              r"government-run|semi-official|semiofficial|official|independent|local|"
              r"regional|national|pro-government|opposition|[\w-]+-run|[\w-]+-affiliated|"
              r"[\w-]+-backed|[\w-]+-based|[\w-]+-owned|[\w-]+-language|online|daily|weekly|"

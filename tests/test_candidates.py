@@ -540,6 +540,10 @@ def test_an_outlets_scare_quoted_sources_are_its_report_and_an_anonymous_source(
     (fact,) = [f for f in c.facts if "two buyers" in art.text[f.start:f.end]]
     assert fact.outlet == "Kai Online" and fact.underlying == ["well-placed sources"]
     assert any(u.kind == "anonymous_source" and u.cue == "well-placed sources" for u in c.cues)
+    # the sources speak too, as if they had told it to the outlet (their quote marks are no
+    # quote of what they said)
+    assert [(x.speaker, x.kind, x.channel) for x in c.claims] == [
+        ("well-placed sources", "indirect", "Kai Online report")]
 
 
 @pytest.mark.parametrize(("name", "canon"), [

@@ -374,8 +374,22 @@ class _SentenceReader(Resolution):
         lo, hi = speaker_range(e.tok)
         mine = OUTLET_SOURCES.search(e.tok.doc[lo:hi].text)  # "Al-Resalah's “knowledgeable sources”"
         if mine:
-            own.append(e.tok.doc[lo:hi].text[mine.start() + 2:].strip(" “”\"'‘’"))
+            who = e.tok.doc[lo:hi].text[mine.start() + 2:].strip(" “”\"'‘’")
+            own.append(who)
+            if verbs:  # "Al-Resalah's sources said ...": they speak, as if they told it
+                last = e.tok.doc[hi - 1]
+                self._sources_claim(who, e.outlet or e.name,
+                                    self.p.start + last.idx + len(last.text))
         self._add_fact(e.outlet or e.name, sources + nested + own, e.resolved)
+
+    def _sources_claim(self, who: str, outlet: str, after: int) -> None:
+        s = self.s
+        fragments = [q for q in self.quotes if not q.direct and q.start >= after]
+        a, b = outside(s, [q for q in self.quotes if q.direct])
+        self.claims.append(Attribution(
+            sentence=s, speaker=who, speaker_type="unnamed", role=None, start=a, end=b,
+            kind="mixed" if fragments else "indirect", quote=fragments[0] if fragments else None,
+            channel=f"{outlet} report"))
 
     def _continue_quotes(self, direct: list[Quote]) -> None:
         """A quote standing alone continues the last speaker: in this paragraph, or across a

@@ -968,3 +968,16 @@ def test_a_quote_over_several_paragraphs_is_the_speaker_named_at_its_end() -> No
 def test_said_as_a_possibility_or_as_an_aside(sentence: str, speakers: list[str]) -> None:
     art, c = cands(sentence)
     assert [x.speaker for x in c.claims] == speakers
+
+
+@pytest.mark.parametrize(("text", "speaker", "evidence"), [
+    ("Norland said its navy had sunk a patrol boat. Vesland has denied Norlandian assertions "
+     "that its boats entered the bay.", "Norland", "Norlandian assertions that its boats"),
+    ("Harbor officials rejected the union's claim that the yard would close next year.",
+     "the union", "the union's claim that the yard"),
+])
+def test_a_statement_named_by_a_noun_is_its_owners_claim(text: str, speaker: str,
+                                                         evidence: str) -> None:
+    art, c = cands(text)
+    assert [x.speaker for x in claim_in(art, c, evidence) if
+            art.text[x.start:x.end].startswith(evidence[:12])] == [speaker]

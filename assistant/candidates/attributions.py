@@ -16,7 +16,7 @@ from .coref import Discourse
 from .cues import find_cues
 from .model import Attribution, Candidates, MaybeOutlet, Quote
 from .naming import speaker_from
-from .nesting import echoed, quote_owner, reported_by, told_in
+from .nesting import echoed, noun_statements, place_of, quote_owner, reported_by, told_in
 from .outlet_names import PUNDITS, STAFF
 from .outlets import canonical_outlet, is_named_outlet
 from .quotes import inside_open_quote, quote_run_owners
@@ -247,6 +247,7 @@ class _SentenceReader(Resolution):
                         quote=fragments[0] if fragments else None,
                         channel=said_on, resolved_from=e.resolved, embedded=emb,
                         frame_only=content < 2 and s.text.rstrip().endswith(":")))
+        self._noun_statements()
         channels.carry_over(self.claims, self.previous)
         speakers = [c.speaker for c in self.claims]
         for outlet, names in staff.items():
@@ -381,6 +382,34 @@ class _SentenceReader(Resolution):
                 self._sources_claim(who, e.outlet or e.name,
                                     self.p.start + last.idx + len(last.text))
         self._add_fact(e.outlet or e.name, sources + nested + own, e.resolved)
+
+    def _noun_statements(self) -> None:
+        """"denied Russian assertions that ...": Russia's claim, the assertion's own words."""
+        span, base = self.s.span, self.p.start
+        if span is None:
+            return
+        for owner, noun, clause in noun_statements(span):
+            if self._in_quote(noun):
+                continue
+            if owner.dep_ == "amod":
+                places = {t.text for p in self.article.paragraphs if p.doc is not None
+                          for t in p.doc if t.pos_ == "PROPN" and t.is_title}
+                name, stype = place_of(owner.text, places) or owner.text, "government"
+            else:
+                got = self._resolve(owner)
+                if got is None or got[3] is not None:
+                    continue  # an outlet's claim is its report, read elsewhere
+                name, stype = got[0], got[1]
+            a = base + min(owner.left_edge.idx, noun.idx)
+            last = clause.right_edge
+            b = base + last.idx + len(last.text)
+            if any(c.speaker == name and c.start <= a and b <= c.end for c in self.claims):
+                continue
+            fragments = [q for q in self.quotes if a <= q.start and q.end <= b]
+            self.claims.append(Attribution(
+                sentence=self.s, speaker=name, speaker_type=stype, role=None, start=a, end=b,
+                kind="mixed" if fragments else "indirect",
+                quote=fragments[0] if fragments else None))
 
     def _sources_claim(self, who: str, outlet: str, after: int) -> None:
         s = self.s

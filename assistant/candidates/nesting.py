@@ -110,3 +110,41 @@ def told_in(pos: int, claims: list[Attribution], text: str, s: Sentence) -> Attr
     if any(c.channel for c in claims if c is not told):
         return None  # "confirmed it to Reuters but said ...": both to Reuters
     return told if told.speaker.split()[-1] in text[s.start:pos] else None
+
+
+_CLAIM_NOUNS = frozenset({"assertion", "claim", "allegation", "accusation", "contention",
+                          "insistence", "assurance", "warning", "denial", "argument"})
+
+
+def noun_statements(span: Iterable[Token]) -> list[tuple[Token, Token, Token]]:
+    """(owner, noun, clause) for a statement named by a noun with its owner and its words:
+    "denied Russian assertions that its drones ...", "rejected the union's claim that ...".
+    The owner made that statement even though no verb says so."""
+    out = []
+    for t in span:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in _CLAIM_NOUNS:
+            continue
+        clause = next((c for c in t.children if c.dep_ in {"acl", "ccomp"} and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        owner = next((c for c in t.children if c.dep_ == "poss" and
+                      c.pos_ in {"PROPN", "NOUN"}), None) or \
+            next((c for c in t.children if c.dep_ == "amod" and
+                  c.ent_type_ in {"NORP", "GPE"}), None)
+        if clause is not None and owner is not None:
+            out.append((owner, t, clause))
+    return out
+
+
+def place_of(adjective: str, places: Iterable[str]) -> str | None:
+    """The place named in the article that a nationality adjective stands for ("Russian" ->
+    "Russia", "Ukrainian" -> "Ukraine"): the longest shared beginning, five letters at least."""
+    best, size = None, 0
+    for p in places:
+        if p.lower() == adjective.lower():
+            continue
+        n = 0
+        while n < min(len(p), len(adjective)) and p[n].lower() == adjective[n].lower():
+            n += 1
+        if n >= 5 and n >= len(p) - 2 and n > size:
+            best, size = p, n
+    return best

@@ -981,3 +981,19 @@ def test_a_statement_named_by_a_noun_is_its_owners_claim(text: str, speaker: str
     art, c = cands(text)
     assert [x.speaker for x in claim_in(art, c, evidence) if
             art.text[x.start:x.end].startswith(evidence[:12])] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "claims", "facts"), [
+    # "the report" after an outlet's report is that outlet's (was a claim by the outlet)
+    ("Harbor news\n\nThe Harbor Herald reported on Monday that the ferry talks had stalled. The "
+     "report said the two ports disagreed over fees.", [], ["Harbor Herald", "Harbor Herald"]),
+    # "a report" naming nobody is an unnamed report; a report by someone is theirs
+    ("Harbor news\n\nA news report published Wednesday said the harbor master had resigned.",
+     [], ["unnamed reports"]),
+    ("Harbor news\n\nA report by the Harbor Watch Group said 40 boats had been seized.",
+     ["Harbor Watch Group"], []),
+])
+def test_a_report_as_the_subject(text: str, claims: list[str], facts: list[str]) -> None:
+    art, c = cands(text)
+    assert [f.outlet for f in c.facts] == facts
+    assert [x.speaker for x in c.claims if x.speaker not in {"the two ports"}] == claims

@@ -27,6 +27,7 @@ OUTLET_SOURCES = re.compile(r"['’]s\s+[“\"]?(?:[\w-]+\s+){0,2}(sources?|offi
 TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "general",
                          "commander", "secretary", "governor", "mayor", "senator", "leader",
                          "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"})
+_REPORTS = frozenset({"report", "story", "article", "dispatch"})
 # a newspaper called by its short name alone ("The Times", "the Post")
 _PAPER = re.compile(r"[Tt]he (Times|Post|Journal|Globe|Herald|Tribune|Telegraph|Observer|"
                     r"Guardian|Independent|Mail|Chronicle|Gazette|Examiner|Inquirer)")
@@ -101,6 +102,9 @@ class Resolution:
                 phrase) else None
         head = desc if not named else None
         owner = statement_owner(tok)
+        if owner is None and tok.lemma_.lower() in _REPORTS and any(
+                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+            return "unnamed reports", "organization", None, "unnamed reports", None  # "a report"
         if owner is not None and owner.lower_ not in {"his", "her", "its", "their"}:
             # "the ministry's statement said", "a statement from the ministry said": the
             # ministry speaks (a pronoun owner, "his letter", goes on as the pronoun would)
@@ -122,9 +126,12 @@ class Resolution:
                 return got
         if head is not None:
             if is_statement_noun(head):
+                outlet = self.memory.last_fact_outlet(pos) if head in _REPORTS else None
+                if outlet is not None:  # "Reuters reported ... The report said": Reuters's
+                    return outlet, "organization", None, outlet, f"the {head}"
                 m = self.memory.resolve_statement(pos)
                 if m is not None:
-                    return m.name, m.stype, m.role, None, f"the {head}"
+                    return m.name, m.stype, m.role, m.outlet, f"the {head}"
                 return None
             m = self.memory.resolve_description(phrase, pos)
             if m is None and head in TITLE_HEADS:

@@ -997,3 +997,15 @@ def test_a_report_as_the_subject(text: str, claims: list[str], facts: list[str])
     art, c = cands(text)
     assert [f.outlet for f in c.facts] == facts
     assert [x.speaker for x in c.claims if x.speaker not in {"the two ports"}] == claims
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Harbor news\n\nFishermen blocked the harbor on Monday. They said the new quotas would "
+     "ruin them.", "Fishermen"),
+    # a plural subject that is no people is not who "they" are
+    ("Harbor news\n\nDockers said the quotas were unfair. The numbers rose on Monday. They said "
+     "the new quotas would ruin them.", "Dockers"),
+])
+def test_they_are_the_people_named_as_the_last_subject(text: str, speaker: str) -> None:
+    art, c = cands(text)
+    assert [x.speaker for x in claim_in(art, c, "would ruin them")] == [speaker]

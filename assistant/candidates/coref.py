@@ -101,8 +101,14 @@ class Discourse:
             return next((m for m in recent if m.stype in {"organization", "government"} or
                          m.outlet), None)
         if want == "plural":
-            return next((m for m in recent if m.stype in {"group", "unnamed", "government"}
+            said = next((m for m in recent if m.stype in {"group", "unnamed", "government"}
                          and m.speaker), None)
+            # "Fishermen blocked the harbor. They said ...": people named as the last main
+            # subject, after the last plural speaker, are who "they" are
+            crowd = next((m for m in recent if m.stype == "people"), None)
+            if crowd is not None and (said is None or crowd.pos > said.pos):
+                return crowd
+            return said
         return None
 
     def learn_titles(self, text: str) -> None:

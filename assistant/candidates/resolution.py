@@ -28,6 +28,14 @@ TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "gene
                          "commander", "secretary", "governor", "mayor", "senator", "leader",
                          "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"})
 _REPORTS = frozenset({"report", "story", "article", "dispatch"})
+# plural nouns for people ("fishermen", "residents", "protesters", "analysts")
+_PEOPLE = re.compile(r"(?:men|women|people|ists|ians|ants|ents|ees)$|^(?:police|staff|crew|"
+                     r"troops|soldiers|students|voters|families|villagers|locals|critics|"
+                     r"workers|farmers|protesters|demonstrators|reporters|lawmakers|officers|"
+                     r"supporters|leaders|members|teachers|drivers|passengers|fighters|"
+                     r"prosecutors|investigators|doctors|nurses|neighbors|neighbours|owners|"
+                     r"shoppers|traders|miners|strikers|rescuers|volunteers|settlers)$",
+                     re.IGNORECASE)
 # a newspaper called by its short name alone ("The Times", "the Post")
 _PAPER = re.compile(r"[Tt]he (Times|Post|Journal|Globe|Herald|Tribune|Telegraph|Observer|"
                     r"Guardian|Independent|Mail|Chronicle|Gazette|Examiner|Inquirer)")
@@ -247,6 +255,11 @@ class Resolution:
                             channel="statement" if issued else None)
             if stype == "person":
                 self.memory.note_gender(name, self.s.text)
+        for t in span:  # "Fishermen blocked the harbor": people "they" may point back to
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i not in said and \
+                    t.tag_ == "NNS" and _PEOPLE.search(t.text) and not self._in_quote(t):
+                self.memory.add(speaker_from(t)[0], "people", None, self.p.start + t.idx,
+                                speaker=False)
         for a, _b, canon in find_outlets_in(channels.blank_quotes(self.s.text)):
             if is_named_outlet(canon) and not any(m.outlet == canon and m.pos >= self.s.start
                                                   for m in self.memory.mentions):

@@ -1009,3 +1009,18 @@ def test_a_report_as_the_subject(text: str, claims: list[str], facts: list[str])
 def test_they_are_the_people_named_as_the_last_subject(text: str, speaker: str) -> None:
     art, c = cands(text)
     assert [x.speaker for x in claim_in(art, c, "would ruin them")] == [speaker]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "channel"), [
+    ("The ferry ran aground at dawn, according to a police statement.", "police", "statement"),
+    ("The ferry company, according to its latest filing, lost $3 million in the quarter.",
+     "The ferry company", "filing"),
+    ("According to figures released by the Harbor Ministry, traffic fell 8 percent.",
+     "Harbor Ministry", None),
+    ("In a televised address, the harbor master said the port was closed.", "the harbor master",
+     "address"),
+])
+def test_who_issued_the_document_a_statement_comes_from(sentence: str, speaker: str,
+                                                         channel: str | None) -> None:
+    art, c = cands(sentence)
+    assert [(x.speaker, x.channel) for x in c.claims] == [(speaker, channel)]

@@ -37,7 +37,7 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(in a|in an|the) (written |joint |brief )?statement\b|"
                 r"\bstatement (said|read|from|by|issued)\b", re.IGNORECASE), "statement"),
     (re.compile(r"\bin an? (?:open |joint |written |recorded |televised )?(letter|memo|email|"
-                r"speech|briefing|filing|report|video)\b", re.IGNORECASE), "{0}"),
+                r"speech|address|briefing|filing|report|video)\b", re.IGNORECASE), "{0}"),
     # "according to a letter from X", "according to court documents filed by X"
     (re.compile(r"\baccording to (?:an?|the|his|her|their|its) (?:[\w-]+ ){0,2}?(statement|"
                 r"letter|memo|e-?mail|declaration|filing|affidavit|complaint|indictment|"

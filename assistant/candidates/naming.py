@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .speakers import (
     ANON_HEAD,
     DASHES,
+    DOCUMENTS,
     GOV_WORDS,
     GROUP_WORDS,
     STATEMENT_NOUNS,
@@ -25,7 +26,8 @@ def statement_owner(tok: Token) -> Token | None:
     """Who issued the statement that is the subject: "the ministry's statement", "the ministry
     statement", "a statement from the ministry", "his letter" (the owner, to be resolved like
     any speaker); None when the noun is no statement or names no owner ("the statement")."""
-    if tok.lemma_.lower() not in STATEMENT_NOUNS or tok.pos_ != "NOUN" or tok.ent_type_:
+    if tok.lower_ not in DOCUMENTS and tok.lemma_.lower() not in DOCUMENTS or \
+            tok.pos_ != "NOUN" or tok.ent_type_:
         return None
     def body(t: Token) -> bool:  # "the ministry", "the rebels"; not "a news report"
         return t.pos_ == "PROPN" or t.pos_ == "NOUN" and bool(

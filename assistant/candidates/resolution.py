@@ -124,7 +124,8 @@ class Resolution:
                     return m.name, m.stype, m.role, None, f"{det.text} {owner.text}"
             got = self._resolve(owner)
             if got is not None and got[3] is None:
-                if owner.dep_ == "compound" and det is not None and got[0][:1].islower():
+                if owner.dep_ == "compound" and det is not None and det.lower_ == "the" and \
+                        got[0][:1].islower():
                     return (f"{det.text} {got[0]}", *got[1:])
                 return got
         elif owner is not None and owner.lower_ in {"his", "her", "its", "their"}:

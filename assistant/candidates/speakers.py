@@ -286,7 +286,9 @@ def according_to(span: SpacySpan) -> list[Token]:
 # what someone wrote or filed, when the text names who: the author is the source
 DOCUMENTS = STATEMENT_NOUNS | {"declaration", "filing", "affidavit", "document", "complaint",
                                "indictment", "testimony", "transcript", "notice", "order",
-                               "ruling", "decision", "paper", "record", "email", "e-mail"}
+                               "ruling", "decision", "paper", "record", "email", "e-mail",
+                               "figure", "figures", "data", "statistics", "estimate",
+                               "estimates"}
 _AUTHORED = frozenset({"file", "issue", "release", "publish", "write", "sign", "send", "submit",
                        "post", "prepare", "obtain"})
 

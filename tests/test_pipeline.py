@@ -233,3 +233,17 @@ def test_the_check_answer_budget_grows_with_the_candidates_and_fits_the_reserve(
     assert check_budget("(none)") == check_budget("C1 [S1] proposed speaker: X") == 400
     assert check_budget("\n".join(["C1"] * 17)) >= 17 * 30  # 17 checks needed 388 tokens
     assert 2 * check_budget("\n".join(["C1"] * 40)) <= RESERVED  # a re-ask still fits
+
+
+def test_speakers_the_parser_finds_in_new_ways_are_valid_claims(make_client) -> None:
+    # "they" for people named as a subject (an internal kind of mention) must come out as a
+    # claim with one of the schema's speaker types, like every other speaker
+    text = ("Harbor protest\n\nFishermen blocked the harbor of Velmar on Monday, stopping the "
+            "morning ferry and two cargo ships from leaving port.\n\nThey said the new quotas "
+            "set by the regional council would ruin them within a year.\n\nKyiv has denied "
+            "Velmarian assertions that its boats entered the bay, the harbor master of "
+            "Velmar said on Tuesday.")
+    client, create = make_client()
+    a = analyze(text=text, client=client, settings=client.settings)
+    _grounded(a)
+    assert ("Fishermen", "group") in {(c.speaker, c.speaker_type) for c in a.claims}

@@ -37,6 +37,7 @@ class Mention:
     outlet: str | None = None
     channel: str | None = None
     gender: str | None = None
+    crowd: bool = False  # people named as a main subject ("Fishermen blocked ..."), for "they"
 
 
 @dataclass
@@ -51,10 +52,10 @@ class Discourse:
     titles: dict[str, set[str]] = field(default_factory=dict)  # "president" -> {"Trump"}
 
     def add(self, name: str, stype: str, role: str | None, pos: int, *, speaker: bool,
-            outlet: str | None = None, channel: str | None = None) -> None:
+            outlet: str | None = None, channel: str | None = None, crowd: bool = False) -> None:
         self.mentions.append(Mention(name=name, stype=stype, role=role, pos=pos,
                                      speaker=speaker, outlet=outlet, channel=channel,
-                                     gender=self.genders.get(name)))
+                                     gender=self.genders.get(name), crowd=crowd))
 
     def note_gender(self, name: str, context: str) -> None:
         """"Mr. X", "Mrs. X", or "X ... his/her" right after the name fixes X's gender."""
@@ -105,7 +106,7 @@ class Discourse:
                          and m.speaker), None)
             # "Fishermen blocked the harbor. They said ...": people named as the last main
             # subject, after the last plural speaker, are who "they" are
-            crowd = next((m for m in recent if m.stype == "people"), None)
+            crowd = next((m for m in recent if m.crowd), None)
             if crowd is not None and (said is None or crowd.pos > said.pos):
                 return crowd
             return said

@@ -259,8 +259,8 @@ class Resolution:
         for t in span:  # "Fishermen blocked the harbor": people "they" may point back to
             if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i not in said and \
                     t.tag_ == "NNS" and _PEOPLE.search(t.text) and not self._in_quote(t):
-                self.memory.add(speaker_from(t)[0], "people", None, self.p.start + t.idx,
-                                speaker=False)
+                self.memory.add(speaker_from(t)[0], "group", None, self.p.start + t.idx,
+                                speaker=False, crowd=True)
         for a, _b, canon in find_outlets_in(channels.blank_quotes(self.s.text)):
             if is_named_outlet(canon) and not any(m.outlet == canon and m.pos >= self.s.start
                                                   for m in self.memory.mentions):

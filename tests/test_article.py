@@ -22,6 +22,15 @@ def test_a_lone_share_button_is_boilerplate_not_the_headline() -> None:
     assert a.title == "Harbor Line Shipping Cuts 1,200 Jobs as Freight Rates Slide"
 
 
+def test_a_link_to_another_story_is_boilerplate_not_a_claim() -> None:
+    body = ("The ferry ran aground on Monday near the old pier of Velmar, the coast guard said "
+            "in a statement posted on its website late on Monday night, and the crossings were "
+            "cancelled until further notice.")
+    a = parse_article(f"Ferry aground\n\n{body}\n\nRead more: Coast guard says ferries unsafe"
+                      f"\n\nRELATED: Harbor strike enters second week\n\n{body}")
+    assert [p.kind for p in a.paragraphs] == ["title", "body", "boilerplate", "boilerplate", "body"]
+
+
 @pytest.mark.parametrize("data,reason", [
     (b"", "empty"), (b"   \n\t  ", "empty"), (b"\x00\x01binary\x00" * 20, "binary"),
     (b"caf\xe9 au lait " * 30, "encoding"), (b"Too short to be an article.", "too_short"),

@@ -27,6 +27,9 @@ _BOILERPLATE = re.compile(
     r"print|email|facebook|twitter|whatsapp|linkedin|comments?)\s*[:.]?\s*$",
     re.IGNORECASE,
 )
+# A link to another story: "Read more: Coast guard says ferries unsafe", "RELATED: ..."
+_TEASER = re.compile(r"^\s*(?:read more|read also|also read|related|see also|watch|more|"
+                     r"recommended|listen|explainer)\s*:\s*\S", re.IGNORECASE)
 # Credit lines and bylines: "(Reporting by A; Editing by B)", "By Jane Doe", "Contributing: ..."
 _CREDIT = re.compile(
     r"^\s*[(\[]?\s*(?:(?:additional |editing |graphics )?reporting by|writing by|editing by|"
@@ -103,6 +106,8 @@ def _classify(text: str, index: int, seen_body: bool) -> ParagraphKind:
     if len(words) <= 8 and _BOILERPLATE.match(text):
         return "boilerplate"
     if _CREDIT.match(text) and len(words) <= 40:
+        return "boilerplate"
+    if _TEASER.match(text) and len(words) <= 20:
         return "boilerplate"
     if _BYLINE.match(text) and len(words) <= 14:
         return "boilerplate"

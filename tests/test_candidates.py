@@ -864,6 +864,11 @@ def test_a_speaker_after_an_inverted_verb_the_parser_calls_its_object() -> None:
      "social media post"),
     ('"We were never consulted," the fishermen\'s association said in an open letter.', "letter"),
     ("A company spokesman, Tomas Berg, said in an email that no ships would be sold.", "email"),
+    ("In an interview, harbor master Ivo Lind said the pier was unsafe.", "interview"),
+    ("Harbor master Ivo Lind said on X, formerly Twitter, that the pier was unsafe.",
+     "post on X"),
+    ("In a post on his Telegram channel, Ivo Lind said the pier was unsafe.",
+     "social media post"),
 ])
 def test_the_channel_of_a_post_a_letter_or_an_email(sentence: str, channel: str) -> None:
     art, c = cands(sentence)
@@ -1024,3 +1029,9 @@ def test_who_issued_the_document_a_statement_comes_from(sentence: str, speaker: 
                                                          channel: str | None) -> None:
     art, c = cands(sentence)
     assert [(x.speaker, x.channel) for x in c.claims] == [(speaker, channel)]
+
+
+def test_a_name_the_small_pipeline_calls_a_work_of_art_is_still_a_person() -> None:
+    art, c = cands('"The pier is unsafe," Ivo Lind, the harbor master, told The Harbor Herald in '
+                   'an interview.')
+    assert [(x.speaker, x.speaker_type) for x in c.claims] == [("Ivo Lind", "person")]

@@ -19,10 +19,12 @@ QUOTE_RE = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’")
 CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(in a|in an|a) (post|message) on (X|Twitter)\b|\bwrote on (X|Twitter)\b|"
                 r"\bposted on (X|Twitter)\b", re.IGNORECASE), "post on X"),
+    (re.compile(r"\b(said|wrote|posted) on X\b"), "post on X"),
     (re.compile(r"\btweet(ed|s)?\b|\bon Twitter\b", re.IGNORECASE), "tweet"),
     (re.compile(r"\b(on|in a post on) (Facebook|Instagram|Telegram|Truth Social|LinkedIn)\b|"
                 r"\bin an? (Facebook|Instagram|Telegram|Truth Social|LinkedIn|TikTok|YouTube) "
-                r"(post|video|message|statement|livestream)\b", re.IGNORECASE),
+                r"(post|video|message|statement|livestream)\b|\b(Telegram|Facebook|Instagram|"
+                r"YouTube|TikTok) (channel|page|account)\b", re.IGNORECASE),
      "social media post"),
     (re.compile(r"\b(?:in|via|through) (?:a|an|his|her|their|its) social media (?:post|posting|"
                 r"message|statement|video)\b|\b(?:posted|wrote) on social media\b", re.IGNORECASE),
@@ -43,6 +45,7 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"letter|memo|e-?mail|declaration|filing|affidavit|complaint|indictment|"
                 r"testimony|transcript)\b|\baccording to (court (?:documents|papers|records|"
                 r"filings))\b", re.IGNORECASE), "{0}"),
+    (re.compile(r"\bin an? (?:[\w-]+ )?interview\b", re.IGNORECASE), "interview"),
     (re.compile(r"\b(at|during) a (briefing|rally|hearing|speech|summit|meeting)\b",
                 re.IGNORECASE), "{0}"),
     (re.compile(r"\bon (television|TV|radio|state television)\b", re.IGNORECASE), "broadcast"),

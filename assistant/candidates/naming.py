@@ -148,12 +148,17 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE)
 
 
+# entity types the small pipeline gives names reliably enough to trust; it calls some
+# personal names WORK_OF_ART or PRODUCT
+_TYPED = frozenset({"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC"})
+
+
 def _looks_personal(words: SpacySpan) -> bool:
     """Two or three capitalised names the small pipeline gave no entity type ("Ana Lind"):
     a person's name far more often than an organisation's, which names itself as one."""
     toks = [t for t in words if not t.is_punct]
     return 2 <= len(toks) <= 3 and all(
-        t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.is_alpha and
+        t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in _TYPED and t.is_alpha and
         t.lower_.strip(".") not in TITLES for t in toks) and not _ORG_WORDS.search(words.text)
 
 

@@ -869,6 +869,8 @@ def test_a_speaker_after_an_inverted_verb_the_parser_calls_its_object() -> None:
      "post on X"),
     ("In a post on his Telegram channel, Ivo Lind said the pier was unsafe.",
      "social media post"),
+    ("At a morning harbor board briefing, Ivo Lind said the pier was unsafe.", "briefing"),
+    ("Ivo Lind has said little, only tweeting on Friday that the pier was unsafe.", "tweet"),
 ])
 def test_the_channel_of_a_post_a_letter_or_an_email(sentence: str, channel: str) -> None:
     art, c = cands(sentence)

@@ -20,7 +20,7 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(in a|in an|a) (post|message) on (X|Twitter)\b|\bwrote on (X|Twitter)\b|"
                 r"\bposted on (X|Twitter)\b", re.IGNORECASE), "post on X"),
     (re.compile(r"\b(said|wrote|posted) on X\b"), "post on X"),
-    (re.compile(r"\btweet(ed|s)?\b|\bon Twitter\b", re.IGNORECASE), "tweet"),
+    (re.compile(r"\btweet(ed|s|ing)?\b|\bon Twitter\b", re.IGNORECASE), "tweet"),
     (re.compile(r"\b(on|in a post on) (Facebook|Instagram|Telegram|Truth Social|LinkedIn)\b|"
                 r"\bin an? (Facebook|Instagram|Telegram|Truth Social|LinkedIn|TikTok|YouTube) "
                 r"(post|video|message|statement|livestream)\b|\b(Telegram|Facebook|Instagram|"
@@ -46,8 +46,8 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"testimony|transcript)\b|\baccording to (court (?:documents|papers|records|"
                 r"filings))\b", re.IGNORECASE), "{0}"),
     (re.compile(r"\bin an? (?:[\w-]+ )?interview\b", re.IGNORECASE), "interview"),
-    (re.compile(r"\b(at|during) a (briefing|rally|hearing|speech|summit|meeting)\b",
-                re.IGNORECASE), "{0}"),
+    (re.compile(r"\b(?:at|during) an? (?:[\w-]+ ){0,3}?(briefing|rally|hearing|speech|summit|"
+                r"meeting)\b", re.IGNORECASE), "{0}"),
     (re.compile(r"\bon (television|TV|radio|state television)\b", re.IGNORECASE), "broadcast"),
     (re.compile(r"\bin text messages?\b", re.IGNORECASE), "text message"),
 )

@@ -971,6 +971,9 @@ def test_a_quote_over_several_paragraphs_is_the_speaker_named_at_its_end() -> No
     ("As harbor master Ivo Lind says, the dredging plan failed.", ["Ivo Lind"]),
     ("The mayor declined to say whether the dredging plan had failed.", []),
     ("Harbor master Ivo Lind pointed out that the dredging plan had failed.", ["Ivo Lind"]),
+    # what a speaker was quick or careful to say is said
+    ("The harbor master was quick to say that the pier was unsafe.", ["The harbor master"]),
+    ("The mayor was careful to point out that the pier was unsafe.", ["The mayor"]),
 ])
 def test_said_as_a_possibility_or_as_an_aside(sentence: str, speakers: list[str]) -> None:
     art, c = cands(sentence)
@@ -999,6 +1002,8 @@ def test_a_statement_named_by_a_noun_is_its_owners_claim(text: str, speaker: str
      [], ["unnamed reports"]),
     ("Harbor news\n\nA report by the Harbor Watch Group said 40 boats had been seized.",
      ["Harbor Watch Group"], []),
+    ("Harbor news\n\nA report released on Monday by the Harbor Watch Group said 40 boats had "
+     "been seized.", ["Harbor Watch Group"], []),
 ])
 def test_a_report_as_the_subject(text: str, claims: list[str], facts: list[str]) -> None:
     art, c = cands(text)

@@ -14,6 +14,7 @@ from .speakers import (
     GROUP_WORDS,
     STATEMENT_NOUNS,
     TITLES,
+    document_author,
     speaker_range,
 )
 
@@ -36,8 +37,9 @@ def statement_owner(tok: Token) -> Token | None:
 
     owners = [c for c in tok.children if c.dep_ in {"poss", "compound"} and
               (body(c) or c.lower_ in {"his", "her", "its", "their"})]
-    owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
-               for g in c.children if g.dep_ == "pobj" and body(g)]
+    author = document_author(tok)  # "from the ministry", "released on Monday by X"
+    if author is not None and body(author):
+        owners.append(author)
     return owners[0] if owners else None
 
 

@@ -82,6 +82,7 @@ def subject(tok: Token) -> Token | None:
             # not in "A did this and warned B, the Herald reported", where A warns
             return subject(cur.head.head)
         if (cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl"} or
+                cur.dep_ == "acomp" and cur.pos_ == "ADJ" or  # "X was quick to say"
                 cur.dep_ == "prep" and cur.lower_ in _VIA_PREPS) and cur.head is not cur:
             cur, hops = cur.head, hops + 1
             continue

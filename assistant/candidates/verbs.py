@@ -129,8 +129,12 @@ def is_reporting(tok: Token) -> bool:
         return False
     if tok.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to"
                                                for c in tok.children) and \
-            any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in tok.head.children):
+            any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in tok.head.children) and (
+                any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) or
+                any(c.dep_ in {"nsubj", "expl"} and c.lower_ in {"it", "this", "that"}
+                    for c in tok.head.children)):
         return False  # "it is fair to say", "awkward for Republicans to say": nobody's words
+        # ("X was quick to say that ..." is X's)
     if tok.pos_ == "NOUN" and lemma not in {"tweet", "post"}:
         return False
     if any(c.dep_ == "neg" for c in tok.children):

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from assistant.article import parse_article, quote_spans
 from assistant.candidates import canonical_outlet, extract, find_outlets_in
+from assistant.candidates.nesting import place_of
 from assistant.candidates.speakers import subject
 from assistant.nlp import get_nlp
 
@@ -1042,3 +1043,12 @@ def test_a_name_the_small_pipeline_calls_a_work_of_art_is_still_a_person() -> No
     art, c = cands('"The pier is unsafe," Ivo Lind, the harbor master, told The Harbor Herald in '
                    'an interview.')
     assert [(x.speaker, x.speaker_type) for x in c.claims] == [("Ivo Lind", "person")]
+
+
+@pytest.mark.parametrize(("adjective", "place"), [
+    ("Russian", "Russia"), ("Iranian", "Iran"), ("Iraqi", "Iraq"), ("Turkish", "Turkey"),
+    ("Ukrainian", "Ukraine"), ("Austrian", None),  # not Australia
+])
+def test_the_place_a_nationality_adjective_stands_for(adjective: str, place: str | None) -> None:
+    places = ["Russia", "Iran", "Iraq", "Turkey", "Ukraine", "Australia", "Germany"]
+    assert place_of(adjective, places) == place

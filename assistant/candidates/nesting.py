@@ -137,7 +137,8 @@ def noun_statements(span: Iterable[Token]) -> list[tuple[Token, Token, Token]]:
 
 def place_of(adjective: str, places: Iterable[str]) -> str | None:
     """The place named in the article that a nationality adjective stands for ("Russian" ->
-    "Russia", "Ukrainian" -> "Ukraine"): the longest shared beginning, five letters at least."""
+    "Russia", "Iranian" -> "Iran", "Turkish" -> "Turkey"): the longest shared beginning, four
+    letters at least and all of the place's but its last two."""
     best, size = None, 0
     for p in places:
         if p.lower() == adjective.lower():
@@ -145,6 +146,6 @@ def place_of(adjective: str, places: Iterable[str]) -> str | None:
         n = 0
         while n < min(len(p), len(adjective)) and p[n].lower() == adjective[n].lower():
             n += 1
-        if n >= 5 and n >= len(p) - 2 and n > size:
+        if n >= 4 and n >= len(p) - 2 and n > size:
             best, size = p, n
     return best

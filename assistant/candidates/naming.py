@@ -12,7 +12,6 @@ from .speakers import (
     DOCUMENTS,
     GOV_WORDS,
     GROUP_WORDS,
-    STATEMENT_NOUNS,
     TITLES,
     document_author,
     speaker_range,
@@ -51,11 +50,9 @@ def speaker_from(tok: Token) -> tuple[str, str, str | None]:
     """Canonical name, speaker type and role for a subject token. A statement noun names
     its owner as the speaker: "the Defense Ministry statement said" -> Defense Ministry,
     "Smith's letter says" -> Smith."""
-    if tok.lemma_.lower() in STATEMENT_NOUNS and tok.pos_ == "NOUN" and not tok.ent_type_:
-        owners = [c for c in tok.children if c.dep_ in {"poss", "compound"} and
-                  (c.ent_type_ or c.pos_ == "PROPN")]
-        if owners:
-            tok = owners[-1]
+    owner = statement_owner(tok)
+    if owner is not None and owner.pos_ != "PRON":
+        tok = owner
     name, stype, role = _speaker_from(tok)
     name = re.sub(r"\s+(himself|herself|itself|themselves)$", "", name)
     # 'four people "familiar with the talks"': the speaker without the article's quote marks

@@ -1052,3 +1052,32 @@ def test_a_name_the_small_pipeline_calls_a_work_of_art_is_still_a_person() -> No
 def test_the_place_a_nationality_adjective_stands_for(adjective: str, place: str | None) -> None:
     places = ["Russia", "Iran", "Iraq", "Turkey", "Ukraine", "Australia", "Germany"]
     assert place_of(adjective, places) == place
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # what follows "According to X," is the statement, not X's description (was the role
+    # "the city faces a deficit of at least $40 million")
+    ("Harbor councillor Ravi Patel spoke on Monday. According to Patel, the city faces a "
+     "deficit of at least $40 million.", None),
+    ("According to Ravi Patel, the harbor council's budget chief, the city faces a deficit.",
+     "the harbor council's budget chief"),
+])
+def test_the_clause_after_according_to_a_name_is_no_role(text: str, role: str | None) -> None:
+    art, c = cands(text)
+    assert [(x.speaker.split()[-1], x.role) for x in claim_in(art, c, "deficit")] == [
+        ("Patel", role)]
+
+
+def test_a_relative_clause_set_off_by_commas_is_no_part_of_the_speaker() -> None:
+    # the parser hangs the clause on "negotiations", not on "person"
+    art, c = cands("A person briefed on the negotiations, who spoke on condition of anonymity "
+                   "because the talks are private, said the insurers had balked.")
+    assert [x.speaker for x in claim_in(art, c, "balked")] == [
+        "A person briefed on the negotiations"]
+
+
+def test_a_participle_clause_before_the_name_is_no_role() -> None:
+    art, c = cands('Jonas Berg runs the harbor. Asked whether the port would reopen before summer, '
+                   'Berg said: "That is the plan."')
+    assert [(x.speaker.split()[-1], x.role) for x in claim_in(art, c, "the plan")] == [
+        ("Berg", None)]

@@ -94,7 +94,9 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
                 doc[start - 1].lower_.strip(".") not in TITLES and not doc[start - 1].ent_type_:
             start -= 1
         name = re.sub(r"['’]s$", "", doc[start:ent.end].text)
-        return name, "person", role_of(doc[persons[-1].start].sent.text, name)
+        sent = doc[ent.start].sent
+        return name, "person", role_of(sent.text, name,
+                                       main_verb_at=sent.root.idx - sent.start_char)
     orgs = [e for e in doc.ents if e.label_ in {"ORG", "GPE", "NORP"} and e.start >= a
             and e.end <= b and e.start <= tok.i < e.end]
     if orgs:
@@ -161,8 +163,10 @@ def _looks_personal(words: SpacySpan) -> bool:
         t.lower_.strip(".") not in TITLES for t in toks) and not _ORG_WORDS.search(words.text)
 
 
-def role_of(sent_text: str, name: str) -> str | None:
-    """The appositive or title words next to a name: 'Iraq's caretaker prime minister'."""
+def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str | None:
+    """The appositive or title words next to a name: 'Iraq's caretaker prime minister'.
+    `main_verb_at` (the sentence's root, as a character offset) tells an appositive from the
+    statement after "According to X," ("..., the city faces a deficit"), which reaches it."""
     i = sent_text.find(name)
     if i < 0:
         return None
@@ -188,11 +192,15 @@ def role_of(sent_text: str, name: str) -> str | None:
             parts.append(lead)
     if not lead and len(segs) >= 2 and segs[-1] == "":
         prev = segs[-2]
-        if prev and not prev.lower().startswith(("in ", "on ", "at ", "meanwhile", "speaking",
-                                                 "according", "as ")) and len(prev) < 90:
+        first = prev.split()[0].lower() if prev else ""
+        # "Asked whether ..., Berg said": a participle clause, not a description
+        clause = first.endswith(("ed", "ing")) and first not in TITLES
+        if prev and not clause and not prev.lower().startswith((
+                "in ", "on ", "at ", "meanwhile", "according", "as ")) and len(prev) < 90:
             parts.append(prev)
     m = re.match(r"^,\s*((?:a|an|the|his|her|its|their) [^,]{3,80}?)(?:,|\.|$)", after)
-    if m:
+    after_at = i + len(name)
+    if m and not (main_verb_at is not None and after_at < main_verb_at < after_at + m.end(1)):
         parts.append(m.group(1))
     role = ", ".join(p.strip(" ,\"“”") for p in parts if p.strip(" ,\"“”"))
     return role or None

@@ -205,9 +205,14 @@ def phrase(tok: Token) -> tuple[int, int]:
     """Token index range of a subject noun phrase, without its relative clauses, conjuncts or
     the saying participle it is the subject of ("media reports suggesting that ...")."""
     def cut(t: Token) -> bool:
+        set_off = t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+        if t.dep_ == "relcl" and set_off:
+            # "A person briefed on the talks, who spoke on condition of anonymity,": the
+            # clause says how, not who, wherever the parser hangs it
+            return True
         return t.head == tok and (t.dep_ in {"conj", "cc", "relcl"} or t.dep_ == "acl" and (
             is_reporting(t) or  # ", speaking on condition of anonymity,": how, not who
-            t.tag_ in {"VBG", "VBN"} and t.i > 0 and t.doc[t.left_edge.i - 1].text == ","))
+            t.tag_ in {"VBG", "VBN"} and set_off))
 
     kept = {tok.i}
     for t in tok.subtree:

@@ -289,6 +289,10 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
     ("Harbor officials gave no timeline for the repairs to the pier.", "missing_context"),
     ("Police have not released the name of the ferry captain.", "missing_context"),
     ("It is not known how many people were on board the ferry.", "missing_context"),
+    # nobody answered: what the article relays stands unchecked
+    ("The ferry company could not independently verify the footage.", "unverified_claim"),
+    ("Officials at the harbor were unavailable for comment.", "unverified_claim"),
+    ("The ferry captain could not be reached on Monday.", "unverified_claim"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)
@@ -1081,3 +1085,12 @@ def test_a_participle_clause_before_the_name_is_no_role() -> None:
                    'Berg said: "That is the plan."')
     assert [(x.speaker.split()[-1], x.role) for x in claim_in(art, c, "the plan")] == [
         ("Berg", None)]
+
+
+def test_the_agency_after_an_unnamed_state_news_agency_is_that_agency() -> None:
+    # a wire named earlier for something else is not "the agency" the officer spoke to
+    art, c = cands("Reuters could not verify the footage of the harbor fire.\n\nThe state news "
+                   "agency quoted a harbor officer as saying the depot had been empty.\n\n"
+                   '"There was nothing there," the officer told the agency.')
+    assert [f.outlet for f in c.facts if "nothing there" in art.text[f.start:f.end]] == [
+        "state media"]

@@ -189,6 +189,8 @@ class Discourse:
 
 
 def _kind_fits(noun: str, outlet: str) -> bool:
+    if outlet.endswith("state media"):
+        return True  # named by kind when unnamed: "the state news agency", "state television"
     agencyish = re.search(r"agency|AFP|Reuters|AP|TASS|IRNA|Tasnim|Fars|Xinhua|Anadolu|"
                           r"Interfax|Yonhap|Kyodo|dpa|SANA|KCNA|UPI|RIA|Mehr|ISNA", outlet)
     if noun in {"agency", "wire", "service"}:

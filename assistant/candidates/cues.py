@@ -99,7 +99,9 @@ CUES: tuple[tuple[str, str], ...] = (
     ("unverified_claim", r"\b(that|which) (it|he|she|they) (said|says|claimed|claims)\b"),
     ("unverified_claim", r"\bdid not (immediately )?respond to (a )?requests? for comment\b|"
                          r"\bdid not (immediately )?(respond|reply)\b"),
-    ("unverified_claim", r"\bcould not (immediately )?(verify|confirm)\b"),
+    ("unverified_claim", r"\bcould not (immediately |independently )?(verify|confirm)\b"),
+    ("unverified_claim", r"\b(was|were|is|are) (not )?(immediately )?(unavailable|not available) "
+                         r"for comment\b|\bcould not (immediately )?be reached\b"),
     ("unverified_claim", r"\binsisted\b|\binsistence\b"),
     # a threat asserted to justify acting ("disrupt an imminent attack", "was planning an
     # 'imminent attack'"): what the other side planned is the speaker's unverified claim

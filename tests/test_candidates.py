@@ -667,6 +667,7 @@ def test_an_outlet_that_quotes_a_speaker_is_the_channel_of_the_speakers_claim(se
     ('"We will rebuild the market," the cleric said while leading Friday prayers in Norvik.',
      "Friday prayers sermon"),
     ("In his sermon, the bishop said that the flood had brought the town together.", "sermon"),
+    ('"The vote is a first step," the harbor union said in an emailed statement.', "statement"),
 ])
 def test_channels_beyond_interviews_and_statements(sentence: str, channel: str) -> None:
     art, c = cands(sentence)
@@ -1094,3 +1095,17 @@ def test_the_agency_after_an_unnamed_state_news_agency_is_that_agency() -> None:
                    '"There was nothing there," the officer told the agency.')
     assert [f.outlet for f in c.facts if "nothing there" in art.text[f.start:f.end]] == [
         "state media"]
+
+
+def test_a_quote_after_writing_that_the_parser_tags_a_noun_is_a_statement() -> None:
+    # the small parser reads "writing" as a noun hung on "posted"
+    art, c = cands('Jan Reul posted a photo of his empty nets on Facebook, writing: "This is '
+                   'what the quota looks like."')
+    assert [(x.speaker, x.kind) for x in claim_in(art, c, "quota looks")] == [
+        ("Jan Reul", "direct")]
+
+
+def test_a_saying_verb_before_the_name_is_no_role() -> None:
+    art, c = cands('"We cannot feed our families on this," says Tomas Reul, who has fished the '
+                   'bay for thirty years.')
+    assert [(x.speaker, x.role) for x in c.claims] == [("Tomas Reul", None)]

@@ -36,7 +36,8 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bpress conference\b", re.IGNORECASE), "press conference"),
     (re.compile(r"\bnews conference\b", re.IGNORECASE), "news conference"),
     (re.compile(r"\bpress release\b", re.IGNORECASE), "press release"),
-    (re.compile(r"\b(in a|in an|the) (written |joint |brief )?statement\b|"
+    (re.compile(r"\b(in a|in an|the) (written |joint |brief |short |emailed |e-mailed |prepared |"
+                r"separate )?statement\b|"
                 r"\bstatement (said|read|from|by|issued)\b", re.IGNORECASE), "statement"),
     (re.compile(r"\bin an? (?:open |joint |written |recorded |televised )?(letter|memo|email|"
                 r"speech|address|briefing|filing|report|video)\b", re.IGNORECASE), "{0}"),

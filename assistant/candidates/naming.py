@@ -163,6 +163,13 @@ def _looks_personal(words: SpacySpan) -> bool:
         t.lower_.strip(".") not in TITLES for t in toks) and not _ORG_WORDS.search(words.text)
 
 
+# words that end a title run before a name: '"...," says Tomas Reul' has no title "says"
+_NOT_ROLE_WORDS = frozenset({
+    "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks",
+    "noted", "notes", "explained", "explains", "insisted", "insists", "argued", "argues",
+    "recalled", "recalls", "according", "to", "that", "and", "but"})
+
+
 def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str | None:
     """The appositive or title words next to a name: 'Iraq's caretaker prime minister'.
     `main_verb_at` (the sentence's root, as a character offset) tells an appositive from the
@@ -180,7 +187,7 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
         # keep the title run right before the name ("Interior Minister", "commission chair")
         keep: list[str] = []
         for w in reversed(words):
-            if w.lower() in {"said", "told", "according", "to", "that", "and", "but"} or (
+            if w.lower().strip("\"“”'‘’") in _NOT_ROLE_WORDS or re.search(r"[\"“”?!]", w) or (
                     w[:1].islower() and w.lower() not in TITLES and keep and not
                     keep[0][:1].islower() and w.lower() not in {"of", "the", "for", "in"}):
                 break

@@ -119,11 +119,25 @@ def _frames_quote_before(tok: Token) -> bool:
 WRITE_VERBS = frozenset({"write", "report", "reveal", "publish", "detail"})
 
 
+def _misread_gerund(tok: Token) -> str | None:
+    """The saying verb of '..., writing: "..."' that the small parser tags as a noun: an -ing
+    word hung on a verb as a clause, with a clause of its own."""
+    low = tok.lower_
+    if tok.pos_ != "NOUN" or not low.endswith("ing") or tok.dep_ not in {"advcl", "xcomp"} or \
+            not any(c.dep_ == "ccomp" for c in tok.children):
+        return None
+    stem = low[:-3]
+    return next((v for v in (stem, stem + "e", stem[:-1]) if v in REPORTING_VERBS), None)
+
+
 def is_reporting(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if is_nominal_report(tok) and not any(c.dep_ == "neg" for c in tok.children):
         return True
-    if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+    gerund = _misread_gerund(tok)
+    if gerund is not None:
+        lemma = gerund
+    elif lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         lemma = "note"  # "as X points out", "X pointed out that ...": X notes it
     elif lemma not in REPORTING_VERBS or tok.pos_ not in {"VERB", "AUX", "NOUN"}:
         return False
@@ -135,7 +149,7 @@ def is_reporting(tok: Token) -> bool:
                     for c in tok.head.children)):
         return False  # "it is fair to say", "awkward for Republicans to say": nobody's words
         # ("X was quick to say that ..." is X's)
-    if tok.pos_ == "NOUN" and lemma not in {"tweet", "post"}:
+    if tok.pos_ == "NOUN" and lemma not in {"tweet", "post"} and gerund is None:
         return False
     if any(c.dep_ == "neg" for c in tok.children):
         return False

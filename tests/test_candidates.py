@@ -668,6 +668,9 @@ def test_an_outlet_that_quotes_a_speaker_is_the_channel_of_the_speakers_claim(se
      "Friday prayers sermon"),
     ("In his sermon, the bishop said that the flood had brought the town together.", "sermon"),
     ('"The vote is a first step," the harbor union said in an emailed statement.', "statement"),
+    # "told reporters" with the statement right after it, no "that"
+    ("Police Chief Anton Brask told reporters he had ordered a review of the harbor rules.",
+     "interview with reporters"),
 ])
 def test_channels_beyond_interviews_and_statements(sentence: str, channel: str) -> None:
     art, c = cands(sentence)

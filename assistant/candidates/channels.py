@@ -210,7 +210,7 @@ def _channel(plain: str, mentions: list[tuple[int, int, str]],
     if frames:
         return f"interview with {frames[0][2]}"
     m = re.search(r"\b(?:speaking to|told|in an interview with)\s+((?:the |a |an )?[^,.;]{2,60}?)"
-                  r"(?=,|\.|;| that\b| on\b| in\b|$)", plain)
+                  r"(?=,|\.|;| that\b| on\b| in\b| (?:he|she|they|it|we|I)\b|$)", plain)
     if m:
         target = m.group(1).strip()
         outlet = canonical_outlet(target.split(",")[0])

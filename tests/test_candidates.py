@@ -1112,3 +1112,20 @@ def test_a_saying_verb_before_the_name_is_no_role() -> None:
     art, c = cands('"We cannot feed our families on this," says Tomas Reul, who has fished the '
                    'bay for thirty years.')
     assert [(x.speaker, x.role) for x in c.claims] == [("Tomas Reul", None)]
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    # the passive's agent reports it (was a claim by the harbor authority)
+    ("The harbor authority plans to sell two of its ferries, as first reported by Axios.", "Axios"),
+    ("The Harbor Herald has learned that the port board approved the ferry sale in private.",
+     "Harbor Herald"),
+])
+def test_an_outlet_that_reported_or_learned_it_gives_a_fact(text: str, outlet: str) -> None:
+    art, c = cands(text)
+    assert [f.outlet for f in c.facts] == [outlet]
+    assert c.claims == []
+
+
+def test_a_person_who_has_learned_something_says_nothing() -> None:
+    art, c = cands("The harbor master has learned that the ferry sale was approved in private.")
+    assert c.claims == [] and c.facts == []

@@ -68,6 +68,11 @@ def subject(tok: Token) -> Token | None:
                 if cur.lemma_.lower() in _AGENT_VERBS:
                     return _agent(cur)  # "was announced by the ministry"
                 return None
+        if cur is tok and tok.tag_ == "VBN" and tok.dep_ == "advcl" and \
+                not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            agent = _agent(tok)
+            if agent is not None:
+                return agent  # "..., as first reported by Axios": Axios reported it
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in {
                 "report", "statement", "letter", "message", "post", "video", "article",
                 "tweet", "memo", "document", "leaflet", "release", "media", "story"}:

@@ -119,6 +119,19 @@ def _frames_quote_before(tok: Token) -> bool:
 WRITE_VERBS = frozenset({"write", "report", "reveal", "publish", "detail"})
 
 
+def _outlet_has_learned(tok: Token) -> bool:
+    """"The Herald has learned that ...": a news outlet reporting what it found out (a person
+    who "has learned" something says nothing)."""
+    from .outlets import canonical_outlet, is_named_outlet
+
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.dep_ == "ccomp" for c in tok.children) or \
+            not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return False
+    phrase = tok.doc[subj.left_edge.i:subj.i + 1].text
+    return is_named_outlet(canonical_outlet(phrase))
+
+
 def _misread_gerund(tok: Token) -> str | None:
     """The saying verb of '..., writing: "..."' that the small parser tags as a noun: an -ing
     word hung on a verb as a clause, with a clause of its own."""
@@ -137,6 +150,8 @@ def is_reporting(tok: Token) -> bool:
     gerund = _misread_gerund(tok)
     if gerund is not None:
         lemma = gerund
+    elif lemma == "learn" and _outlet_has_learned(tok):
+        lemma = "report"
     elif lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         lemma = "note"  # "as X points out", "X pointed out that ...": X notes it
     elif lemma not in REPORTING_VERBS or tok.pos_ not in {"VERB", "AUX", "NOUN"}:

@@ -671,6 +671,9 @@ def test_an_outlet_that_quotes_a_speaker_is_the_channel_of_the_speakers_claim(se
     # "told reporters" with the statement right after it, no "that"
     ("Police Chief Anton Brask told reporters he had ordered a review of the harbor rules.",
      "interview with reporters"),
+    # written for the outlet, not told to it
+    ('In an op-ed for the Harbor Herald, Mayor Ana Lind wrote that the pier "must not close."',
+     "op-ed in Harbor Herald"),
 ])
 def test_channels_beyond_interviews_and_statements(sentence: str, channel: str) -> None:
     art, c = cands(sentence)
@@ -1129,3 +1132,16 @@ def test_an_outlet_that_reported_or_learned_it_gives_a_fact(text: str, outlet: s
 def test_a_person_who_has_learned_something_says_nothing() -> None:
     art, c = cands("The harbor master has learned that the ferry sale was approved in private.")
     assert c.claims == [] and c.facts == []
+
+
+def test_a_name_modifying_a_common_noun_is_whose_the_speaker_is_not_who() -> None:
+    art, c = cands("Ben Carr is the harbor governor. A Carr campaign aide, speaking on condition "
+                   "of anonymity, said the race was tied.")
+    assert [x.speaker for x in claim_in(art, c, "tied")] == ["A Carr campaign aide"]
+
+
+def test_a_campaign_named_for_a_person_is_an_organisation() -> None:
+    art, c = cands("Ben Carr is the harbor governor. The Carr campaign said the governor would "
+                   "debate twice.")
+    assert [(x.speaker, x.speaker_type) for x in claim_in(art, c, "debate")] == [
+        ("The Carr campaign", "organization")]

@@ -168,7 +168,14 @@ def _frame_label(plain: str, at: int, outlet: str) -> str:
         return f"{written.group(1).lower()} to {outlet}"
     if _QUOTED_BY.search(before):
         return f"quoted by {outlet}"
+    piece = _WROTE_FOR.search(before)
+    if piece:  # "in an op-ed for the Post": the speaker wrote it, the outlet published it
+        return f"{piece.group(1).lower()} in {outlet}"
     return f"interview with {outlet}"
+
+
+_WROTE_FOR = re.compile(r"\b(op-ed|column|essay|commentary|opinion piece)\s+(?:in|for)\s+$",
+                        re.IGNORECASE)
 
 
 def frames_and_channel(sent_text: str, resolve: Resolver | None = None, base: int = 0

@@ -83,7 +83,10 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         role = doc[a:first].text or None
         return doc[first:cut].text, "person" if person else "organization", role
     text = doc[a:b].text
-    near = {tok.i} | {c.i for c in tok.children if c.dep_ in {"appos", "compound"}} | (
+    # a name modifying a common noun is whose the speaker is, not who: "A Carr campaign
+    # aide said" is the aide; "President Trump", "Chief Ana Roos" are the name
+    compound = {"appos", "compound"} if tok.pos_ == "PROPN" else {"appos"}
+    near = {tok.i} | {c.i for c in tok.children if c.dep_ in compound} | (
         {tok.head.i} if tok.dep_ == "appos" else set())
     persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= a and e.end <= b
                and any(e.start <= i < e.end for i in near)]
@@ -134,6 +137,9 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         stype = "government"
     elif GROUP_WORDS.search(low):
         stype = "group"
+    elif tok.lower_ in _NAMED_BODIES and any(c.dep_ == "compound" and c.ent_type_ in _TYPED
+                                             for c in tok.children):
+        stype = "organization"  # "the Clinton campaign", "the Carr camp"
     else:
         stype = "person" if _looks_personal(doc[a:b]) else \
             "organization" if tok.pos_ == "PROPN" else "unnamed"
@@ -152,6 +158,9 @@ _ORG_WORDS = re.compile(
 # entity types the small pipeline gives names reliably enough to trust; it calls some
 # personal names WORK_OF_ART or PRODUCT
 _TYPED = frozenset({"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC"})
+
+
+_NAMED_BODIES = frozenset({"campaign", "camp", "team", "office", "staff", "foundation"})
 
 
 def _looks_personal(words: SpacySpan) -> bool:

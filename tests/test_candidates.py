@@ -1145,3 +1145,29 @@ def test_a_campaign_named_for_a_person_is_an_organisation() -> None:
                    "debate twice.")
     assert [(x.speaker, x.speaker_type) for x in claim_in(art, c, "debate")] == [
         ("The Carr campaign", "organization")]
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    # an outlet's own count is its report (was a claim by "an AFP tally ...")
+    ("At least 12 people died in the harbor fire, according to an AFP tally based on hospital "
+     "figures.", "AFP"),
+    ("Turnout in the harbor vote was 61 percent, according to a Harbor Herald poll.",
+     "Harbor Herald"),
+])
+def test_an_outlets_tally_or_poll_is_its_report(text: str, outlet: str) -> None:
+    art, c = cands(text)
+    assert [f.outlet for f in c.facts] == [outlet] and c.claims == []
+
+
+def test_a_count_by_named_authors_is_theirs() -> None:
+    art, c = cands("Turnout in the harbor vote was 61 percent, according to a count by election "
+                   "officials.")
+    assert [x.speaker for x in c.claims] == ["election officials"]
+
+
+def test_asking_that_a_name_not_be_used_is_a_condition_not_a_statement() -> None:
+    art, c = cands('"We heard three explosions," a fisherman told the Harbor Herald, asking that '
+                   'his name not be used for fear of reprisals.')
+    assert [x.kind for x in c.claims] == ["direct"]
+    assert [(u.kind, u.cue) for u in c.cues if "name" in u.cue or "fear" in u.cue] == [
+        ("anonymous_source", "asking that his name not be used")]

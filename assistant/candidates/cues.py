@@ -46,7 +46,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("speculation", r"\bsuggest(ed|s|ing)?\b(?! that they)"),
     ("speculation", r"\bindicat(es|ed|ing)\b"),
     ("speculation", r"\brumou?rs?\b|\bconjecture\b"),
-    ("speculation", r"\b(fears?|concerns?) (that|of|over|about)\b|\bworried that\b"),
+    # "for fear of reprisals": why a source hides, not a guess about events
+    ("speculation", r"(?<!\bfor )\b(fears?|concerns?) (that|of|over|about)\b|\bworried that\b"),
     ("speculation", r"\b(fears?|concerns?|worries) (that )?(\w+ ){1,3}(may|might|could|would)\b"),
     ("speculation", r"\bcould be\b|\bmight be\b"),
     ("prediction", r"\bimminent\b"),
@@ -64,6 +65,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("anonymous_source", r"\bon (the )?condition (of|that he|that she|that they)"
                          r" (anonymity|not be (named|identified))\b"),
     ("anonymous_source", r"\bspoke (to \w+ )?on condition of anonymity\b"),
+    ("anonymous_source", r"\b(asking|asked|requesting|requested) that (his|her|their) (full )?"
+                         r"(name|identity) not be (used|published|given|disclosed|revealed)\b"),
     ("anonymous_source", r"(?<!the )\b(people|persons|sources?|officials?) (familiar|close|briefed|"
                          r"with knowledge) (with|to|on|of)\b"),
     ("anonymous_source", r"\b(who|which) declined to be named\b|\bnot authori[sz]ed to (speak|"

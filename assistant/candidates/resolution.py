@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 REPORT_NOUNS = re.compile(r"\b(report|reports|story|article|investigation|dispatch|analysis|"
-                          r"editorial|reporting|broadcast|bulletin|survey)\b", re.IGNORECASE)
+                          r"editorial|reporting|broadcast|bulletin|survey|tally|count|review|"
+                          r"estimate|calculation|poll)\b", re.IGNORECASE)
 # "Al-Resalah's knowledgeable sources", "the agency's sources": the outlet reports them.
 OUTLET_SOURCES = re.compile(r"['’]s\s+[“\"]?(?:[\w-]+\s+){0,2}(sources?|officials?)\b")
 TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "general",

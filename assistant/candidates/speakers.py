@@ -299,7 +299,8 @@ DOCUMENTS = STATEMENT_NOUNS | {"declaration", "filing", "affidavit", "document",
                                "indictment", "testimony", "transcript", "notice", "order",
                                "ruling", "decision", "paper", "record", "email", "e-mail",
                                "figure", "figures", "data", "statistics", "estimate",
-                               "estimates"}
+                               "estimates", "tally", "count", "poll", "survey", "analysis",
+                               "review"}
 _AUTHORED = frozenset({"file", "issue", "release", "publish", "write", "sign", "send", "submit",
                        "post", "prepare", "obtain"})
 

@@ -188,9 +188,12 @@ def is_reporting(tok: Token) -> bool:
            for c in tok.children) and not any(c.lower_ == "only" for c in tok.children):
         return False  # "audiences can expect", "a figure who can argue": what might be said
         # ("could only quip" is what was said)
-    if lemma in {"ask", "request"} and any(
-            t.lower_ in {"named", "identified", "anonymity"} for t in tok.subtree):
-        return False  # "who asked not to be named": a condition of anonymity
+    if lemma in {"ask", "request"} and (any(
+            t.lower_ in {"named", "identified", "anonymity"} for t in tok.subtree) or any(
+            t.lower_ in {"name", "identity"} for t in tok.subtree) and any(
+            t.dep_ == "neg" for t in tok.subtree)):
+        return False  # "who asked not to be named", "asking that his name not be used": a
+        # condition of anonymity
     if any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in FREE_RELATIVE for c in tok.children) \
             and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
         return False  # "whatever the governor says", "what they said": refers to, not reports

@@ -1171,3 +1171,19 @@ def test_asking_that_a_name_not_be_used_is_a_condition_not_a_statement() -> None
     assert [x.kind for x in c.claims] == ["direct"]
     assert [(u.kind, u.cue) for u in c.cues if "name" in u.cue or "fear" in u.cue] == [
         ("anonymous_source", "asking that his name not be used")]
+
+
+def test_he_after_she_named_her_speaker_is_the_man_named_as_subject() -> None:
+    # "She added" makes Lund a she; the bare "Dahl" (typed as no person by the small
+    # pipeline) is the Karl Dahl named before
+    art, c = cands("Harbor master Eva Lund met the union leader, Karl Dahl, on Monday.\n\n"
+                   'Lund said the meeting had been "productive." She added that the ministry '
+                   "would publish new figures by Friday.\n\nDahl was less positive. The union "
+                   "would not accept any cut above ten percent, he said.")
+    assert [x.speaker.split()[-1] for x in claim_in(art, c, "ten percent")] == ["Dahl"]
+
+
+def test_according_to_a_pronoun_finds_its_person() -> None:
+    art, c = cands("The union's lawyer, Mira Sand, said her clients were considering a court "
+                   "challenge. According to her, the quotas breach a 2019 agreement.")
+    assert [x.speaker for x in claim_in(art, c, "2019")] == ["Mira Sand"]

@@ -23,6 +23,7 @@ from .quotes import inside_open_quote, quote_run_owners
 from .reports import Reports
 from .resolution import Speaker
 from .speakers import (
+    OBJECT_FORMS,
     PRONOUNS,
     according_to,
     cited,
@@ -64,7 +65,8 @@ class _SentenceReader(Reports):
 
     # ---- who ---------------------------------------------------------------------------
     def _add(self, tok: Token, verb: Token | None) -> None:
-        if not_a_speaker(tok) and tok.lower_ not in PRONOUNS:
+        if not_a_speaker(tok) and tok.lower_ not in PRONOUNS and \
+                not (tok.dep_ == "pobj" and tok.lower_ in OBJECT_FORMS):  # "according to her"
             return
         got = self._resolve(tok)
         if got is None:

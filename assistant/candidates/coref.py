@@ -53,25 +53,34 @@ class Discourse:
 
     def add(self, name: str, stype: str, role: str | None, pos: int, *, speaker: bool,
             outlet: str | None = None, channel: str | None = None, crowd: bool = False) -> None:
+        if stype != "person" and outlet is None and name in self.surnames:
+            stype = "person"  # "Karl Dahl ... Dahl was less positive": the small pipeline
+            # types the bare surname as an organisation or nothing
         self.mentions.append(Mention(name=name, stype=stype, role=role, pos=pos,
                                      speaker=speaker, outlet=outlet, channel=channel,
-                                     gender=self.genders.get(name), crowd=crowd))
+                                     gender=self.gender(name), crowd=crowd))
+
+    def gender(self, name: str) -> str | None:
+        """Known for the person, under any form of the name ("Eva Lund", "Lund")."""
+        return self.genders.get(name.split()[-1]) if name.split() else None
 
     def note_gender(self, name: str, context: str) -> None:
         """"Mr. X", "Mrs. X", or "X ... his/her" right after the name fixes X's gender."""
-        if name in self.genders:
+        key = name.split()[-1] if name.split() else name
+        if key in self.genders:
             return
         head = context[:context.find(name) + len(name)] if name in context else ""
         if _FEMALE.search(head[-len(name) - 8:]):
-            self.genders[name] = "f"
+            self.genders[key] = "f"
         elif _MALE.search(head[-len(name) - 8:]):
-            self.genders[name] = "m"
+            self.genders[key] = "m"
 
     def observe_pronoun(self, name: str, pronoun: str) -> None:
+        key = name.split()[-1] if name.split() else name
         if pronoun in {"he", "him", "his"}:
-            self.genders.setdefault(name, "m")
+            self.genders.setdefault(key, "m")
         elif pronoun in {"she", "her", "hers"}:
-            self.genders.setdefault(name, "f")
+            self.genders.setdefault(key, "f")
 
     def _recent(self, pos: int, window: int = 2500) -> list[Mention]:
         return [m for m in reversed(self.mentions) if pos - window <= m.pos < pos]
@@ -87,7 +96,8 @@ class Discourse:
             def fits(m: Mention) -> bool:
                 if m.stype == "unnamed" and m.speaker:
                     return not _PLURAL.search(m.name)  # "the official" is a he or a she
-                return m.stype == "person" and (gender is None or m.gender in (None, gender))
+                known = self.gender(m.name) or m.gender  # also learnt after the mention
+                return m.stype == "person" and (gender is None or known in (None, gender))
 
             last_speaker = next((m for m in recent if m.speaker and m.outlet is None), None)
             nearest = next((m for m in recent if fits(m)), None)

@@ -15,7 +15,7 @@ from .naming import speaker_from, statement_owner
 from .outlet_names import STAFF
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .quotes import sentence_quotes
-from .speakers import ISSUING, PRONOUNS, speaker_range
+from .speakers import ISSUING, OBJECT_FORMS, PRONOUNS, speaker_range
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -85,6 +85,8 @@ class Resolution:
     def _resolve(self, tok: Token) -> tuple[str, str, str | None, str | None, str | None] | None:
         """(name, type, role, outlet, resolved_from) for a subject token, or None."""
         low = tok.lower_
+        if tok.dep_ == "pobj":
+            low = OBJECT_FORMS.get(low, low)  # "according to her": she
         pos = self.p.start + tok.idx
         if low in PRONOUNS:
             return self._resolve_pronoun(tok, low, pos)
@@ -189,6 +191,9 @@ class Resolution:
         m = self.memory.resolve_pronoun(low, pos)
         if m is None:
             return None
+        if m.stype == "person":
+            # "Lund said ... She added ...": Lund is a she, so a later "he" is someone else
+            self.memory.observe_pronoun(m.name, low)
         return m.name, m.stype, m.role, m.outlet, tok.text
 
     def _main_subject_before(self, tok: Token, low: str) -> Token | None:
@@ -202,7 +207,7 @@ class Resolution:
         if subj is None or subj.ent_type_ != "PERSON" or self._in_quote(subj):
             return None
         gender = "m" if low == "he" else "f" if low == "she" else None
-        known = self.memory.genders.get(speaker_from(subj)[0])
+        known = self.memory.gender(speaker_from(subj)[0])
         return subj if gender is None or known in (None, gender) else None
 
     def _outlet_in_phrase(self, phrase: str, pos: int) -> str | None:

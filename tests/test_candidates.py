@@ -1187,3 +1187,19 @@ def test_according_to_a_pronoun_finds_its_person() -> None:
     art, c = cands("The union's lawyer, Mira Sand, said her clients were considering a court "
                    "challenge. According to her, the quotas breach a 2019 agreement.")
     assert [x.speaker for x in claim_in(art, c, "2019")] == ["Mira Sand"]
+
+
+@pytest.mark.parametrize("text", [
+    '"The mood on the docks is grim," said Ana Lind of the Nordic Shipping Institute.',
+    "Ana Lind of the Nordic Shipping Institute said the mood on the docks was grim.",
+])
+def test_a_name_of_an_organisation_is_a_person_and_where_she_works(text: str) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.speaker_type, x.role) for x in c.claims] == [
+        ("Ana Lind", "person", "Nordic Shipping Institute")]
+
+
+def test_the_dispute_as_a_noun_is_no_conflict() -> None:
+    art, c = cands("The minister said he is following the wage dispute closely. The union "
+                   "disputes the figures.")
+    assert [u.cue for u in c.cues if u.kind == "conflict"] == ["disputes"]

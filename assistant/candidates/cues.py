@@ -113,7 +113,10 @@ CUES: tuple[tuple[str, str], ...] = (
     ("unverified_claim", r"\bwithout (providing |giving |offering )?(any )?evidence\b"),
     ("conflict", r"\bdenied\b|\bdenies\b|\bdeny\b|\bdenial\b"),
     ("conflict", r"\brejected the (claim|report|allegations?|accusations?)\b"),
-    ("conflict", r"\bdisputed?\b|\bcontradict\w*|\bcontested\b"),
+    # "disputed", "disputes the figures"; not the noun ("following the dispute closely")
+    ("conflict", r"\bdisputed\b|(?<!\bthe )(?<!\ba )\bdisputes?\b(?! over\b| between\b| with\b)"
+                 r"(?=\s+(that|the|this|these|those|his|her|its|their|claims?|reports?|any)\b)|"
+                 r"\bcontradict\w*|\bcontested\b"),
     ("conflict", r"\ba (higher|lower|different) (figure|toll|number|account)\b"),
     ("conflict", r"\bnot true\b|\buntrue\b"),
     ("conflict", r"\bconflicting\b|\bdisagree\w*\b|\bcast doubt\b|\braise[sd]? questions\b"),

@@ -120,6 +120,14 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         # after the title ("General Motors" keeps its one word)
         return re.sub(r"['’]s$", "", doc[last_title + 1:b].text), "person", \
             doc[a:last_title + 1].text
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and
+               c.i == tok.i + 1), None)
+    of_what = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+    if tok.pos_ == "PROPN" and of is not None and of_what is not None and \
+            of_what.pos_ == "PROPN" and _looks_personal(doc[a:tok.i + 1]):
+        # "Ana Lind of the Nordic Shipping Institute": a person and where she works
+        role = re.sub(r"^the\s+", "", doc[of.i + 1:of.right_edge.i + 1].text)
+        return doc[a:tok.i + 1].text, "person", role
     appos = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and
                   doc[c.left_edge.i - 1].text == ","), None)
     if tok.pos_ == "PROPN" and appos is not None and _looks_personal(doc[a:tok.i + 1]):
@@ -218,5 +226,10 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
     after_at = i + len(name)
     if m and not (main_verb_at is not None and after_at < main_verb_at < after_at + m.end(1)):
         parts.append(m.group(1))
+    of = re.match(r"^\s+of\s+(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+                  r"[A-Z][\w'’&.-]*){0,6})", after)
+    if of and not (main_verb_at is not None and after_at < main_verb_at < after_at + of.end()):
+        where = of.group(1)  # "Ana Lind of the Nordic Shipping Institute"
+        parts.append(where if re.search(r"\b[A-Z]\.[A-Z]\.$", where) else where.rstrip("."))
     role = ", ".join(p.strip(" ,\"“”") for p in parts if p.strip(" ,\"“”"))
     return role or None

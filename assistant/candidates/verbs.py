@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .outlets import canonical_outlet, is_named_outlet
 from .words import words
 
 if TYPE_CHECKING:
@@ -122,8 +123,6 @@ WRITE_VERBS = frozenset({"write", "report", "reveal", "publish", "detail"})
 def _outlet_has_learned(tok: Token) -> bool:
     """"The Herald has learned that ...": a news outlet reporting what it found out (a person
     who "has learned" something says nothing)."""
-    from .outlets import canonical_outlet, is_named_outlet
-
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None or not any(c.dep_ == "ccomp" for c in tok.children) or \
             not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):

@@ -293,6 +293,7 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
     ("The ferry company could not independently verify the footage.", "unverified_claim"),
     ("Officials at the harbor were unavailable for comment.", "unverified_claim"),
     ("The ferry captain could not be reached on Monday.", "unverified_claim"),
+    ("A spokesman for the dockworkers did not return calls seeking comment.", "unverified_claim"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)
@@ -671,6 +672,12 @@ def test_an_outlet_that_quotes_a_speaker_is_the_channel_of_the_speakers_claim(se
     # "told reporters" with the statement right after it, no "that"
     ("Police Chief Anton Brask told reporters he had ordered a review of the harbor rules.",
      "interview with reporters"),
+    ("Harbor Line said in a regulatory filing on Monday that it would close two depots.",
+     "filing"),
+    ('"We have to live within our means," chief executive Nora Vik told analysts on an '
+     "earnings call.", "earnings call"),
+    ('Analysts at Nordbank wrote in a note to clients that the cuts were "overdue."',
+     "research note"),
     # written for the outlet, not told to it
     ('In an op-ed for the Harbor Herald, Mayor Ana Lind wrote that the pier "must not close."',
      "op-ed in Harbor Herald"),
@@ -1203,3 +1210,11 @@ def test_the_dispute_as_a_noun_is_no_conflict() -> None:
     art, c = cands("The minister said he is following the wage dispute closely. The union "
                    "disputes the figures.")
     assert [u.cue for u in c.cues if u.kind == "conflict"] == ["disputes"]
+
+
+def test_data_from_an_office_is_the_offices_and_which_is_no_role() -> None:
+    art, c = cands("Nora Vik runs Harbor Line. According to data from the statistics office, "
+                   "harbor exports fell 4 percent. The shares rose after the announcement, which "
+                   'Vik described as "painful but necessary."')
+    assert [(x.speaker.split()[-1], x.role) for x in c.claims] == [
+        ("office", None), ("Vik", None)]

@@ -39,8 +39,12 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(in a|in an|the) (written |joint |brief |short |emailed |e-mailed |prepared |"
                 r"separate )?statement\b|"
                 r"\bstatement (said|read|from|by|issued)\b", re.IGNORECASE), "statement"),
-    (re.compile(r"\bin an? (?:open |joint |written |recorded |televised )?(letter|memo|email|"
+    (re.compile(r"\bin an? (?:open |joint |written |recorded |televised |regulatory |"
+                r"court |securities |stock exchange |annual |quarterly )?(letter|memo|email|"
                 r"speech|address|briefing|filing|report|video)\b", re.IGNORECASE), "{0}"),
+    (re.compile(r"\b((?:earnings|conference|investor) call)\b", re.IGNORECASE), "{0}"),
+    (re.compile(r"\b(?:in a|in an|in their|in its) (?:research )?note to (?:clients|investors)\b|"
+                r"\bresearch note\b", re.IGNORECASE), "research note"),
     # "according to a letter from X", "according to court documents filed by X"
     (re.compile(r"\baccording to (?:an?|the|his|her|their|its) (?:[\w-]+ ){0,2}?(statement|"
                 r"letter|memo|e-?mail|declaration|filing|affidavit|complaint|indictment|"

@@ -101,7 +101,9 @@ CUES: tuple[tuple[str, str], ...] = (
     # airspace"): the text gives the assertion without anything that checks it
     ("unverified_claim", r"\b(that|which) (it|he|she|they) (said|says|claimed|claims)\b"),
     ("unverified_claim", r"\bdid not (immediately )?respond to (a )?requests? for comment\b|"
-                         r"\bdid not (immediately )?(respond|reply)\b"),
+                         r"\bdid not (immediately )?(respond|reply)\b|"
+                         r"\bdid not (immediately )?return (phone |telephone )?(calls|messages|"
+                         r"e-?mails|requests)\b"),
     ("unverified_claim", r"\bcould not (immediately |independently )?(verify|confirm)\b"),
     ("unverified_claim", r"\b(was|were|is|are) (not )?(immediately )?(unavailable|not available) "
                          r"for comment\b|\bcould not (immediately )?be reached\b"),

@@ -184,7 +184,9 @@ def _looks_personal(words: SpacySpan) -> bool:
 _NOT_ROLE_WORDS = frozenset({
     "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks",
     "noted", "notes", "explained", "explains", "insisted", "insists", "argued", "argues",
-    "recalled", "recalls", "according", "to", "that", "and", "but"})
+    "recalled", "recalls", "according", "to", "that", "and", "but", "which", "who", "whom",
+    "whose", "as", "while", "when", "where", "because", "if", "though", "although", "after",
+    "before", "since"})
 
 
 def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str | None:

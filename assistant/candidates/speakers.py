@@ -309,8 +309,8 @@ _AUTHORED = frozenset({"file", "issue", "release", "publish", "write", "sign", "
 def document_author(tok: Token) -> Token | None:
     """The author of a document named by `tok`: the object of its "by" / "from", or of "by"
     after a participle ("filed in federal court by X"); None when the text names none."""
-    if tok.lemma_.lower() not in DOCUMENTS:
-        return None
+    if tok.lemma_.lower() not in DOCUMENTS and tok.lower_ not in DOCUMENTS:
+        return None  # "data" has the lemma "datum"
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)

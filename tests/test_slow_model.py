@@ -1,5 +1,6 @@
 """The real embedded model, in-process and behind serve-model (marked slow; CI runs them)."""
 
+import json
 import os
 import socket
 import subprocess
@@ -142,7 +143,9 @@ def test_drafting_keeps_the_answer_and_takes_fewer_model_steps(embedded, monkeyp
     proposed = llama.draft_model.proposed
     drafted, drafted_steps = answer(), len(steps)
     embedded.warm_up()  # leave the fixed instructions in the KV cache for later tests
-    assert drafted == plain and "Dana Whitlock" in plain
+    # the same answer; the same JSON, since a near-tie between two spacings can fall either
+    # way in batched arithmetic on some CPUs (seen on an AMD EPYC: "[]," against "[], ")
+    assert json.loads(drafted) == json.loads(plain) and "Dana Whitlock" in plain
     assert llama.draft_model.proposed > proposed and drafted_steps < plain_steps
 
 

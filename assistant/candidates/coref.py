@@ -62,11 +62,11 @@ class Discourse:
 
     def gender(self, name: str) -> str | None:
         """Known for the person, under any form of the name ("Eva Lund", "Lund")."""
-        return self.genders.get(name.split()[-1]) if name.split() else None
+        return self.genders.get(_surname(name))
 
     def note_gender(self, name: str, context: str) -> None:
         """"Mr. X", "Mrs. X", or "X ... his/her" right after the name fixes X's gender."""
-        key = name.split()[-1] if name.split() else name
+        key = _surname(name)
         if key in self.genders:
             return
         head = context[:context.find(name) + len(name)] if name in context else ""
@@ -76,7 +76,7 @@ class Discourse:
             self.genders[key] = "m"
 
     def observe_pronoun(self, name: str, pronoun: str) -> None:
-        key = name.split()[-1] if name.split() else name
+        key = _surname(name)
         if pronoun in {"he", "him", "his"}:
             self.genders.setdefault(key, "m")
         elif pronoun in {"she", "her", "hers"}:
@@ -196,6 +196,11 @@ class Discourse:
             if m.speaker:
                 return m.outlet
         return None
+
+
+def _surname(name: str) -> str:
+    """The key a person's gender is kept under: the last word of any form of the name."""
+    return name.split()[-1] if name.split() else name
 
 
 def _kind_fits(noun: str, outlet: str) -> bool:

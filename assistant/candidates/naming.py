@@ -226,11 +226,15 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
             parts.append(prev)
     m = re.match(r"^,\s*((?:a|an|the|his|her|its|their) [^,]{3,80}?)(?:,|\.|$)", after)
     after_at = i + len(name)
-    if m and not (main_verb_at is not None and after_at < main_verb_at < after_at + m.end(1)):
+
+    def reaches_verb(length: int) -> bool:  # the words after the name run into the statement
+        return main_verb_at is not None and after_at < main_verb_at < after_at + length
+
+    if m and not reaches_verb(m.end(1)):
         parts.append(m.group(1))
     of = re.match(r"^\s+of\s+(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
                   r"[A-Z][\w'’&.-]*){0,6})", after)
-    if of and not (main_verb_at is not None and after_at < main_verb_at < after_at + of.end()):
+    if of and not reaches_verb(of.end()):
         where = of.group(1)  # "Ana Lind of the Nordic Shipping Institute"
         parts.append(where if re.search(r"\b[A-Z]\.[A-Z]\.$", where) else where.rstrip("."))
     role = ", ".join(p.strip(" ,\"“”") for p in parts if p.strip(" ,\"“”"))

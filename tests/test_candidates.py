@@ -1218,3 +1218,38 @@ def test_data_from_an_office_is_the_offices_and_which_is_no_role() -> None:
                    'Vik described as "painful but necessary."')
     assert [(x.speaker.split()[-1], x.role) for x in c.claims] == [
         ("office", None), ("Vik", None)]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # the parser joins "say" to "that invited them"; the tenses show whose verb it is
+    ("Smith, Jones and Brown have all described their trips as the fulfillment of old "
+     "promises to the clubs that invited them and say they are no longer accepting "
+     "invitations.", ["Brown", "Jones", "Smith"]),
+    # the same tense both ways: the parse is left as it is (the workers may have told them)
+    ("The senator met the workers who built the bridge and told reporters the state would "
+     "pay them.", ["workers"]),
+])
+def test_a_reporting_verb_joined_to_a_relative_clause_by_its_tense(text: str,
+                                                                    speakers: list[str]) -> None:
+    art, c = cands(text)
+    assert sorted(x.speaker.split()[-1] for x in claim_in(art, c, "no longer") +
+                  claim_in(art, c, "would pay")) == speakers
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("Vik, a lawyer who has often said the port must stay open, resigned.", "Vik", "a lawyer"),
+    # a relative clause that describes, not the one that holds the statement, stays in the role
+    ("Ortega, a Democrat who chairs the finance committee, said the port must stay open.",
+     "Ortega", "a Democrat who chairs the finance committee"),
+    ("The lawyer, Nora Vik, who has often said the port must stay open, resigned.", "Nora Vik",
+     "The lawyer"),
+    ("The mayor is a veteran politician who has often said the port must stay open.",
+     "The mayor", None),
+    ("Nora Vik is a serial liar, rampant bully, cheat and braggart who has repeatedly said the "
+     "port must stay open.", "Nora Vik", None),
+    ("The port's new chief is Nora Vik, who said the port must stay open.", "Nora Vik", None),
+])
+def test_who_said_is_the_one_a_description_renames(text: str, speaker: str,
+                                                    role: str | None) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.role) for x in claim_in(art, c, "stay open")] == [(speaker, role)]

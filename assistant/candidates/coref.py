@@ -53,12 +53,16 @@ class Discourse:
 
     def add(self, name: str, stype: str, role: str | None, pos: int, *, speaker: bool,
             outlet: str | None = None, channel: str | None = None, crowd: bool = False) -> None:
-        if stype != "person" and outlet is None and name in self.surnames:
-            stype = "person"  # "Karl Dahl ... Dahl was less positive": the small pipeline
-            # types the bare surname as an organisation or nothing
+        if outlet is None:
+            stype = self.type_of(name, stype)
         self.mentions.append(Mention(name=name, stype=stype, role=role, pos=pos,
                                      speaker=speaker, outlet=outlet, channel=channel,
                                      gender=self.gender(name), crowd=crowd))
+
+    def type_of(self, name: str, stype: str) -> str:
+        """"Karl Dahl ... Dahl was less positive": the small pipeline types the bare surname
+        of a person named earlier as an organisation or nothing; it is that person."""
+        return "person" if name in self.surnames else stype
 
     def gender(self, name: str) -> str | None:
         """Known for the person, under any form of the name ("Eva Lund", "Lund")."""

@@ -186,7 +186,13 @@ _NOT_ROLE_WORDS = frozenset({
     "noted", "notes", "explained", "explains", "insisted", "insists", "argued", "argues",
     "recalled", "recalls", "according", "to", "that", "and", "but", "which", "who", "whom",
     "whose", "as", "while", "when", "where", "because", "if", "though", "although", "after",
-    "before", "since"})
+    "before", "since", "is", "was", "are", "were", "be", "been", "being", "became",
+    "becomes", "how", "what", "why"})
+# the words of _NOT_ROLE_WORDS that are no verb of saying
+_NOT_VERBS = frozenset({
+    "according", "to", "that", "and", "but", "which", "who", "whom", "whose", "as", "while",
+    "when", "where", "because", "if", "though", "although", "after", "before", "since", "is",
+    "was", "are", "were", "be", "been", "being", "became", "becomes", "how", "what", "why"})
 
 
 def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str | None:
@@ -231,7 +237,12 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
         return main_verb_at is not None and after_at < main_verb_at < after_at + length
 
     if m and not reaches_verb(m.end(1)):
-        parts.append(m.group(1))
+        desc, *rel = re.split(r"\s+(?:who|whom|whose|which|that)\b", m.group(1), maxsplit=1)
+        # "Vik, a lawyer who has often said ...": the description without the relative clause
+        # that holds the statement ("a Democrat who chairs the committee" is kept whole)
+        said = rel and any(w.strip(".,;:\"“”") in _NOT_ROLE_WORDS - _NOT_VERBS
+                           for w in rel[0].lower().split())
+        parts.append(desc if said else m.group(1))
     of = re.match(r"^\s+of\s+(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
                   r"[A-Z][\w'’&.-]*){0,6})", after)
     if of and not reaches_verb(of.end()):

@@ -155,8 +155,7 @@ class Resolution:
             if m is not None and m.outlet is None and m.name.lower() != phrase.lower():
                 return m.name, m.stype, m.role, None, phrase
         name, stype, role = speaker_from(tok)
-        if stype != "person" and name in self.memory.surnames:
-            stype = "person"
+        stype = self.memory.type_of(name, stype)
         outlet = canonical_outlet(name) or self.memory.outlet_names.get(name)
         if outlet is None and canonical_outlet(phrase) not in (None, "unnamed reports") and \
                 not (tok.ent_type_ == "PERSON" and STAFF.search(phrase)):

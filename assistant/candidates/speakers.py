@@ -58,8 +58,8 @@ def subject(tok: Token) -> Token | None:
         for c in cur.children:
             if c.dep_ == "nsubj":
                 if c.lemma_.lower() in {"that", "which", "who"}:
-                    return cur.head if cur.dep_ == "relcl" and cur.head.pos_ in {
-                        "NOUN", "PROPN"} else None
+                    return _relative_antecedent(cur.head) if cur.dep_ == "relcl" and \
+                        cur.head.pos_ in {"NOUN", "PROPN"} else None
                 return _name_next_to_verb(c, cur) or c
             if c.dep_ == "nsubjpass":
                 if has_said(cur):
@@ -82,6 +82,10 @@ def subject(tok: Token) -> Token | None:
                 # "Trump issued a statement saying ...": who issued it says it
                 return next((c for c in doc.head.children if c.dep_ == "nsubj"), doc)
             return doc
+        if cur is tok and cur.dep_ == "conj" and cur.head.dep_ == "relcl":
+            main = _clause_of_antecedent(cur.head, tok)
+            if main is not None:
+                return subject(main)
         if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and is_reporting(cur.head.head) \
                 and cur.head.head.i < cur.head.i:
             # "X said that A happened, and urged B": a slip of the parse, the urging is X's;
@@ -94,6 +98,47 @@ def subject(tok: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _relative_antecedent(noun: Token) -> Token:
+    """Who "who said" is: "Vik, a lawyer who said" is Vik; "The mayor is a veteran politician
+    who said" is the mayor (the description only renames its subject)."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head  # "a liar, cheat and braggart who": the first of the list
+    if noun.pos_ != "NOUN":
+        return noun  # "The new chief is Nora Vik, who said": the name
+    if noun.dep_ == "appos" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        return noun.head
+    if noun.dep_ == "attr":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
+            return subj
+    return noun
+
+
+def _tense(verb: Token) -> str | None:
+    """"present" or "past" from the first auxiliary ("have said", "had said") or the verb
+    itself; None for a bare participle or a modal."""
+    aux = sorted((c for c in verb.children if c.dep_ in {"aux", "auxpass"}), key=lambda c: c.i)
+    tag = aux[0].tag_ if aux else verb.tag_
+    # a bare "say" with no auxiliary is a present tense the small parser tagged as base form
+    return {"VBD": "past", "VBP": "present", "VBZ": "present", "VB": "present"}.get(tag)
+
+
+def _clause_of_antecedent(relcl: Token, verb: Token) -> Token | None:
+    """"X, Y and Z have described their trips as promises to the groups that invited them and
+    say ...": the small parser joins "say" to the relative clause ("that invited them"), which
+    would make the groups speak. Verbs joined by "and" share a tense; when the reporting verb's
+    tense differs from the relative clause's and matches the verb that governs the clause's
+    noun, the reporting verb is that verb's conjunct, and its subject speaks."""
+    own, rel = _tense(verb), _tense(relcl)
+    if own is None or rel is None or own == rel:
+        return None
+    main = next((a for a in relcl.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if main is None or _tense(main) != own or \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in main.children):
+        return None
+    return main
 
 
 def _name_next_to_verb(subj: Token, verb: Token) -> Token | None:

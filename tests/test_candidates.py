@@ -1253,3 +1253,11 @@ def test_who_said_is_the_one_a_description_renames(text: str, speaker: str,
                                                     role: str | None) -> None:
     art, c = cands(text)
     assert [(x.speaker, x.role) for x in claim_in(art, c, "stay open")] == [(speaker, role)]
+
+
+def test_a_person_a_subjectless_sentence_points_to_is_the_next_he() -> None:
+    art, c = cands('Mayor Lars Holm said the harbor fees were "far too high." That is more than '
+                   "you can say for other mayors. Just look at House Speaker Ola Berg. He has said "
+                   "the fees must rise to pay for the new pier.")
+    assert [(x.speaker, x.role) for x in claim_in(art, c, "new pier")] == [
+        ("Ola Berg", "House Speaker")]

@@ -18,6 +18,7 @@ from .quotes import sentence_quotes
 from .speakers import ISSUING, OBJECT_FORMS, PRONOUNS, speaker_range
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 REPORT_NOUNS = re.compile(r"\b(report|reports|story|article|investigation|dispatch|analysis|"
@@ -221,6 +222,14 @@ class Resolution:
         owner = re.match(r"^(?:the\s+)?(.+?)['’]s\s", phrase)  # an outlet met before
         return self.memory.outlet_names.get(owner.group(1)) if owner else None
 
+    def _introduced(self, ent: SpacySpan) -> bool:
+        """"Just look at House Speaker Ola Berg. He has said ...": a sentence with no subject
+        (an imperative, a fragment) that names one person brings that person in as the topic."""
+        root = ent.root.sent.root
+        persons = [e for e in ent.root.sent.ents if e.label_ == "PERSON"]
+        return ent.label_ == "PERSON" and persons == [ent] and root.tag_ in {"VB", "NN", "NNP"} \
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in root.children)
+
     def remember(self) -> None:
         for e in self.speakers.values():
             self.memory.add(e.name, e.stype, e.role, self.p.start + e.tok.idx, speaker=True,
@@ -251,7 +260,8 @@ class Resolution:
             issued = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in ISSUING \
                 and any(c.dep_ == "dobj" and c.lemma_.lower() == "statement"
                         for c in ent.root.head.children)
-            if not issued and (ent.root.dep_ != "nsubj" or ent.root.head.dep_ != "ROOT") or \
+            if not issued and not self._introduced(ent) and (
+                    ent.root.dep_ != "nsubj" or ent.root.head.dep_ != "ROOT") or \
                     self._in_quote(ent.root):
                 continue  # only the subject of the main clause carries the topic on
             name, stype, role = speaker_from(ent.root)

@@ -181,15 +181,13 @@ def _looks_personal(words: SpacySpan) -> bool:
 
 
 # words that end a title run before a name: '"...," says Tomas Reul' has no title "says"
-_NOT_ROLE_WORDS = frozenset({
+# verbs of saying: they end a role ("X said"), and a relative clause holding one is the
+# statement, not part of the description
+_SAYING = frozenset({
     "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks",
     "noted", "notes", "explained", "explains", "insisted", "insists", "argued", "argues",
-    "recalled", "recalls", "according", "to", "that", "and", "but", "which", "who", "whom",
-    "whose", "as", "while", "when", "where", "because", "if", "though", "although", "after",
-    "before", "since", "is", "was", "are", "were", "be", "been", "being", "became",
-    "becomes", "how", "what", "why"})
-# the words of _NOT_ROLE_WORDS that are no verb of saying
-_NOT_VERBS = frozenset({
+    "recalled", "recalls"})
+_NOT_ROLE_WORDS = _SAYING | frozenset({
     "according", "to", "that", "and", "but", "which", "who", "whom", "whose", "as", "while",
     "when", "where", "because", "if", "though", "although", "after", "before", "since", "is",
     "was", "are", "were", "be", "been", "being", "became", "becomes", "how", "what", "why"})
@@ -240,8 +238,7 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
         desc, *rel = re.split(r"\s+(?:who|whom|whose|which|that)\b", m.group(1), maxsplit=1)
         # "Vik, a lawyer who has often said ...": the description without the relative clause
         # that holds the statement ("a Democrat who chairs the committee" is kept whole)
-        said = rel and any(w.strip(".,;:\"“”") in _NOT_ROLE_WORDS - _NOT_VERBS
-                           for w in rel[0].lower().split())
+        said = rel and any(w.strip(".,;:\"“”") in _SAYING for w in rel[0].lower().split())
         parts.append(desc if said else m.group(1))
     of = re.match(r"^\s+of\s+(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
                   r"[A-Z][\w'’&.-]*){0,6})", after)

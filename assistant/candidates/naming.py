@@ -193,6 +193,35 @@ _NOT_ROLE_WORDS = _SAYING | frozenset({
     "was", "are", "were", "be", "been", "being", "became", "becomes", "how", "what", "why"})
 
 
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+_JOINERS = frozenset({"and", "but", "yet", "so", "also", "then"})
+# a segment opening with one of these is a phrase about time, place or manner, no description
+_NOT_ROLE_OPENERS = frozenset({
+    "in", "on", "at", "as", "meanwhile", "according", "after", "before", "from", "by", "with",
+    "during", "since", "until", "while", "when", "if", "especially", "for", "to", "because",
+    "although", "though", "unlike", "like", "despite", "whether"})
+_FINITE = frozenset({"would", "will", "has", "have", "had", "could", "should", "can", "may",
+                     "might", "did", "does", "do", "is", "was", "are", "were"})
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss"})
+_TRAILING_PREPS = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", "on"})
+
+
+def _descriptive(text: str) -> bool:
+    """Can these words be a role? Not a clause with its own subject or verb ("when he
+    criticized", "would have consequences"), not a phrase of time or place ("After the vote",
+    "especially in the evening session"), not a headline ("ECONOMY FAVORS TRUMP -"), not a
+    phrase cut before its object ("a declaration filed in federal court by")."""
+    words = [w.strip("\"“”'‘’`") for w in text.lower().split()]
+    words = [w for w in words if w]
+    if not words or words[0] in _NOT_ROLE_OPENERS or words[-1] in _TRAILING_PREPS or \
+            set(words) <= _HONORIFICS:  # "Mr." says nothing about what the person is
+        return False
+    if (_SUBJECT_PRONOUNS | _FINITE) & set(words) or ":" in text:
+        return False
+    caps = sum(1 for w in text.split() if len(w) > 2 and w.isupper() and w.isalpha())
+    return caps < 3 or 2 * caps < len(words)
+
+
 def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str | None:
     """The appositive or title words next to a name: 'Iraq's caretaker prime minister'.
     `main_verb_at` (the sentence's root, as a character offset) tells an appositive from the
@@ -210,14 +239,17 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
         # keep the title run right before the name ("Interior Minister", "commission chair")
         keep: list[str] = []
         for w in reversed(words):
-            if w.lower().strip("\"“”'‘’") in _NOT_ROLE_WORDS or re.search(r"[\"“”?!]", w) or (
+            if w.lower().strip("\"“”'‘’") in _NOT_ROLE_WORDS or re.search(r"[\"“”?!]", w) or \
+                    re.fullmatch(r"[\"“”'‘’`]+", w) or (
                     w[:1].islower() and w.lower() not in TITLES and keep and not
                     keep[0][:1].islower() and w.lower() not in {"of", "the", "for", "in"}):
                 break
             keep.insert(0, w)
+        while keep and keep[0].lower() in _JOINERS:
+            keep.pop(0)  # "And Florida's attorney general X": the role without the "And"
         lead = " ".join(keep)
-        if lead.lower().startswith(("as ", "in ", "on ", "meanwhile", "according")):
-            lead = ""
+        if not _descriptive(lead):
+            lead = ""  # "when he criticized X": a clause about X, no role
         if lead:
             parts.append(lead)
     if not lead and len(segs) >= 2 and segs[-1] == "":
@@ -225,8 +257,7 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
         first = prev.split()[0].lower() if prev else ""
         # "Asked whether ..., Berg said": a participle clause, not a description
         clause = first.endswith(("ed", "ing")) and first not in TITLES
-        if prev and not clause and not prev.lower().startswith((
-                "in ", "on ", "at ", "meanwhile", "according", "as ")) and len(prev) < 90:
+        if prev and not clause and _descriptive(prev) and len(prev) < 90:
             parts.append(prev)
     m = re.match(r"^,\s*((?:a|an|the|his|her|its|their) [^,]{3,80}?)(?:,|\.|$)", after)
     after_at = i + len(name)

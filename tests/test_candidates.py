@@ -1277,6 +1277,10 @@ def test_a_clause_with_its_own_subject_before_a_name_is_no_role() -> None:
     ("''We need more,'' Mr. Lars Holm said of the harbor budget, calling it too small.", None),
     ("The chief of the Baltic Harbor Authority, Lars Holm, said the budget was too small.",
      "The chief of the Baltic Harbor Authority"),
+    # a department and a month are no pronoun and no verb
+    ("IT director Lars Holm said the harbor budget was too small.", "IT director"),
+    ("The May Day organizer, Lars Holm, said the harbor budget was too small.",
+     "The May Day organizer"),
 ])
 def test_a_role_is_a_description_not_a_clause_a_time_or_a_headline(text: str,
                                                                    role: str | None) -> None:

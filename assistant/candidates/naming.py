@@ -216,7 +216,10 @@ def _descriptive(text: str) -> bool:
     if not words or words[0] in _NOT_ROLE_OPENERS or words[-1] in _TRAILING_PREPS or \
             set(words) <= _HONORIFICS:  # "Mr." says nothing about what the person is
         return False
-    if (_SUBJECT_PRONOUNS | _FINITE) & set(words) or ":" in text:
+    raw = [w.strip("\"“”'‘’`,") for w in text.split()]
+    # "he", "He", "I"; not "IT" (a department), "May" (a month) or "Will" (a name)
+    if any(w.lower() in _SUBJECT_PRONOUNS and not (len(w) > 1 and w.isupper()) or
+           w in _FINITE for w in raw) or ":" in text:
         return False
     caps = sum(1 for w in text.split() if len(w) > 2 and w.isupper() and w.isalpha())
     return caps < 3 or 2 * caps < len(words)

@@ -180,19 +180,20 @@ def _looks_personal(words: SpacySpan) -> bool:
         t.lower_.strip(".") not in TITLES for t in toks) and not _ORG_WORDS.search(words.text)
 
 
-# words that end a title run before a name: '"...," says Tomas Reul' has no title "says"
 # verbs of saying: they end a role ("X said"), and a relative clause holding one is the
 # statement, not part of the description
 _SAYING = frozenset({
     "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks",
     "noted", "notes", "explained", "explains", "insisted", "insists", "argued", "argues",
     "recalled", "recalls"})
+# words that end a title run before a name: '"...," says Tomas Reul' has no title "says"
 _NOT_ROLE_WORDS = _SAYING | frozenset({
     "according", "to", "that", "and", "but", "which", "who", "whom", "whose", "as", "while",
     "when", "where", "because", "if", "though", "although", "after", "before", "since", "is",
     "was", "are", "were", "be", "been", "being", "became", "becomes", "how", "what", "why"})
 
 
+_QUOTE_CHARS = "\"“”'‘’`"
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 _JOINERS = frozenset({"and", "but", "yet", "so", "also", "then"})
 # a segment opening with one of these is a phrase about time, place or manner, no description
@@ -211,17 +212,16 @@ def _descriptive(text: str) -> bool:
     criticized", "would have consequences"), not a phrase of time or place ("After the vote",
     "especially in the evening session"), not a headline ("ECONOMY FAVORS TRUMP -"), not a
     phrase cut before its object ("a declaration filed in federal court by")."""
-    words = [w.strip("\"“”'‘’`") for w in text.lower().split()]
-    words = [w for w in words if w]
+    raw = [w for w in (x.strip(_QUOTE_CHARS + ",") for x in text.split()) if w]
+    words = [w.lower() for w in raw]
     if not words or words[0] in _NOT_ROLE_OPENERS or words[-1] in _TRAILING_PREPS or \
             set(words) <= _HONORIFICS:  # "Mr." says nothing about what the person is
         return False
-    raw = [w.strip("\"“”'‘’`,") for w in text.split()]
     # "he", "He", "I"; not "IT" (a department), "May" (a month) or "Will" (a name)
     if any(w.lower() in _SUBJECT_PRONOUNS and not (len(w) > 1 and w.isupper()) or
            w in _FINITE for w in raw) or ":" in text:
         return False
-    caps = sum(1 for w in text.split() if len(w) > 2 and w.isupper() and w.isalpha())
+    caps = sum(1 for w in raw if len(w) > 2 and w.isupper() and w.isalpha())
     return caps < 3 or 2 * caps < len(words)
 
 
@@ -242,8 +242,8 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
         # keep the title run right before the name ("Interior Minister", "commission chair")
         keep: list[str] = []
         for w in reversed(words):
-            if w.lower().strip("\"“”'‘’") in _NOT_ROLE_WORDS or re.search(r"[\"“”?!]", w) or \
-                    re.fullmatch(r"[\"“”'‘’`]+", w) or (
+            if w.lower().strip(_QUOTE_CHARS) in _NOT_ROLE_WORDS or re.search(r"[\"“”?!]", w) or \
+                    not w.strip(_QUOTE_CHARS) or (
                     w[:1].islower() and w.lower() not in TITLES and keep and not
                     keep[0][:1].islower() and w.lower() not in {"of", "the", "for", "in"}):
                 break

@@ -1206,6 +1206,25 @@ def test_a_name_of_an_organisation_is_a_person_and_where_she_works(text: str) ->
         ("Ana Lind", "person", "Nordic Shipping Institute")]
 
 
+@pytest.mark.parametrize(("text", "speaker", "role"), [
+    ("The CEO of Acme Harbor, Lars Holm, said the cuts were needed.", "Lars Holm",
+     "The CEO of Acme Harbor"),
+    ("The director of Northwind Labs, Vera Ostrova, said the test had failed.", "Vera Ostrova",
+     "The director of Northwind Labs"),
+])
+def test_a_name_after_a_descriptions_of_phrase_is_the_speaker(text: str, speaker: str,
+                                                              role: str) -> None:
+    # the small parser hangs the name on the organisation, not on the description
+    art, c = cands(text)
+    assert [(x.speaker, x.speaker_type, x.role) for x in c.claims] == [(speaker, "person", role)]
+
+
+def test_a_place_after_a_descriptions_of_phrase_is_no_name() -> None:
+    art, c = cands("The mayor of Springfield, Illinois, said the bridge would reopen.")
+    assert [x.speaker_type for x in c.claims] == ["unnamed"]
+    assert "Illinois" in c.claims[0].speaker
+
+
 def test_the_dispute_as_a_noun_is_no_conflict() -> None:
     art, c = cands("The minister said he is following the wage dispute closely. The union "
                    "disputes the figures.")

@@ -82,6 +82,10 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
             first += 1  # "Mr. Bush - ...": the title is no part of the name
         role = doc[a:first].text or None
         return doc[first:cut].text, "person" if person else "organization", role
+    named = _name_after_of_phrase(tok, a, b)
+    if named is not None:
+        name_a, name_b = named
+        return doc[name_a:name_b].text, "person", doc[a:name_a - 1].text
     text = doc[a:b].text
     # a name modifying a common noun is whose the speaker is, not who: "A Carr campaign
     # aide said" is the aide; "President Trump", "Chief Ana Roos" are the name
@@ -169,6 +173,30 @@ _TYPED = frozenset({"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC"})
 
 
 _NAMED_BODIES = frozenset({"campaign", "camp", "team", "office", "staff", "foundation"})
+
+
+def _name_after_of_phrase(tok: Token, a: int, b: int) -> tuple[int, int] | None:
+    """"The chief executive of Acme Harbor, Lars Holm, said": the small parser hangs the name
+    on "Acme Harbor"; a person's name set off by commas right after a description's "of" /
+    "for" / "at" phrase renames the description (token range of the name). A place there
+    ("The mayor of Springfield, Illinois,") is no name and stays."""
+    if tok.pos_ != "NOUN" and tok.lower_ not in TITLES:
+        return None
+    doc = tok.doc
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            app = next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and
+                        doc[c.left_edge.i - 1].text == ","), None)
+            if app is None or not (a < app.left_edge.i and app.right_edge.i < b):
+                continue
+            words = doc[app.left_edge.i:app.right_edge.i + 1]
+            ent = next((e for e in doc.ents if e.start <= app.i < e.end), None)
+            if ent is not None and ent.label_ == "PERSON" and \
+                    words.start <= ent.start and ent.end <= words.end:
+                return ent.start, ent.end
+            if ent is None and _looks_personal(words):
+                return words.start, words.end
+    return None
 
 
 def _looks_personal(words: SpacySpan) -> bool:

@@ -1219,6 +1219,17 @@ def test_a_name_after_a_descriptions_of_phrase_is_the_speaker(text: str, speaker
     assert [(x.speaker, x.speaker_type, x.role) for x in c.claims] == [(speaker, "person", role)]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The three ministers all said the plan would fail.", "The three ministers"),
+    ("Ana Ruiz all but accused the mayor of lying about the budget.", "Ana Ruiz"),
+    ("All of the ministers said the plan would fail.", "All of the ministers"),
+    ("Both of the senators said the plan would fail.", "Both of the senators"),
+])
+def test_a_quantifier_beside_the_subject_is_no_part_of_who(text: str, speaker: str) -> None:
+    art, c = cands(text)
+    assert [x.speaker for x in c.claims] == [speaker]
+
+
 def test_a_place_after_a_descriptions_of_phrase_is_no_name() -> None:
     art, c = cands("The mayor of Springfield, Illinois, said the bridge would reopen.")
     assert [x.speaker_type for x in c.claims] == ["unnamed"]

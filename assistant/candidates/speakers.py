@@ -280,11 +280,20 @@ def phrase(tok: Token) -> tuple[int, int]:
     while right + 1 in kept:
         right += 1
     doc = tok.doc
+    floating = next((i for i in range(tok.i + 1, right + 1) if doc[i].lower_ in _FLOATING and
+                     doc[i].head.i == tok.i), None)
+    if floating is not None:
+        right = floating - 1  # "The ministers all said", "Ruiz all but accused": not who
     while right > left and (doc[right].is_punct or doc[right].lower_ in {"who", "which"}):
         right -= 1
     while left < right and doc[left].is_punct:
         left += 1
     return left, right + 1
+
+
+# a quantifier after the subject ("the ministers all said", "X all but accused") says how
+# many or how nearly, not who
+_FLOATING = frozenset({"all", "both", "each"})
 
 
 def speaker_range(tok: Token) -> tuple[int, int]:
@@ -309,6 +318,9 @@ def not_a_speaker(tok: Token) -> bool:
     if tok.lower_ in VAGUE_GROUPS and tok.dep_ == "nsubj" and all(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):  # "some of them"
         return False
+    if tok.lower_ in _FLOATING and tok.dep_ == "nsubj" and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "All of the ministers said", "Both of the senators said"
     return tok.pos_ in {"DET", "NUM"} or (tok.pos_ == "PRON" and tok.lower_ not in PRONOUNS)
 
 

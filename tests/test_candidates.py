@@ -1230,6 +1230,18 @@ def test_a_quantifier_beside_the_subject_is_no_part_of_who(text: str, speaker: s
     assert [x.speaker for x in c.claims] == [speaker]
 
 
+@pytest.mark.parametrize(("text", "speaker", "role"), [
+    ("Ruiz, 61, told reporters that the plant would close.", "Ruiz", None),
+    ('"We are ready," Ruiz, 61, told reporters.', "Ruiz", None),
+    ("Jane Roe, 52, a teacher from Ohio, said the plant would close.", "Jane Roe",
+     "a teacher from Ohio"),
+])
+def test_an_age_beside_a_name_is_no_part_of_it_and_makes_a_person(text: str, speaker: str,
+                                                                  role: str | None) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.speaker_type, x.role) for x in c.claims] == [(speaker, "person", role)]
+
+
 def test_a_place_after_a_descriptions_of_phrase_is_no_name() -> None:
     art, c = cands("The mayor of Springfield, Illinois, said the bridge would reopen.")
     assert [x.speaker_type for x in c.claims] == ["unnamed"]

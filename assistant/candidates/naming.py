@@ -13,6 +13,7 @@ from .speakers import (
     GOV_WORDS,
     GROUP_WORDS,
     TITLES,
+    age,
     document_author,
     speaker_range,
 )
@@ -152,6 +153,11 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
     elif tok.lower_ in _NAMED_BODIES and any(c.dep_ == "compound" and c.ent_type_ in _TYPED
                                              for c in tok.children):
         stype = "organization"  # "the Clinton campaign", "the Carr camp"
+    elif tok.pos_ == "PROPN" and any(age(c) for c in tok.children):
+        # "Ruiz, 61, said": only a person has an age
+        sent = tok.sent
+        return name, "person", role_of(sent.text, name,
+                                       main_verb_at=sent.root.idx - sent.start_char)
     else:
         stype = "person" if _looks_personal(doc[a:b]) else \
             "organization" if tok.pos_ == "PROPN" else "unnamed"
@@ -290,8 +296,11 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
         clause = first.endswith(("ed", "ing")) and first not in TITLES
         if prev and not clause and _descriptive(prev) and len(prev) < 90:
             parts.append(prev)
-    m = re.match(r"^,\s*((?:a|an|the|his|her|its|their) [^,]{3,80}?)(?:,|\.|$)", after)
     after_at = i + len(name)
+    aged = re.match(r"^,\s*\d{1,3}(?=\s*,)", after)
+    if aged:  # "Jane Roe, 52, a teacher from Ohio,": the description after the age
+        after, after_at = after[aged.end():], after_at + aged.end()
+    m = re.match(r"^,\s*((?:a|an|the|his|her|its|their) [^,]{3,80}?)(?:,|\.|$)", after)
 
     def reaches_verb(length: int) -> bool:  # the words after the name run into the statement
         return main_verb_at is not None and after_at < main_verb_at < after_at + length

@@ -261,7 +261,7 @@ def phrase(tok: Token) -> tuple[int, int]:
             # "A person briefed on the talks, who spoke on condition of anonymity,": the
             # clause says how, not who, wherever the parser hangs it
             return True
-        return t.head == tok and (t.dep_ in {"conj", "cc", "relcl"} or t.dep_ == "acl" and (
+        return t.head == tok and (t.dep_ in {"conj", "cc", "relcl"} or age(t) or t.dep_ == "acl" and (
             is_reporting(t) or  # ", speaking on condition of anonymity,": how, not who
             t.tag_ in {"VBG", "VBN"} and set_off))
 
@@ -294,6 +294,12 @@ def phrase(tok: Token) -> tuple[int, int]:
 # a quantifier after the subject ("the ministers all said", "X all but accused") says how
 # many or how nearly, not who
 _FLOATING = frozenset({"all", "both", "each"})
+
+
+def age(tok: Token) -> bool:
+    """"Ruiz, 61, said": a number set beside a name as its appositive is the person's age."""
+    return tok.dep_ == "appos" and tok.like_num and tok.text.isdigit() and \
+        0 < int(tok.text) < 120
 
 
 def speaker_range(tok: Token) -> tuple[int, int]:

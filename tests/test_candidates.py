@@ -1242,6 +1242,15 @@ def test_an_age_beside_a_name_is_no_part_of_it_and_makes_a_person(text: str, spe
     assert [(x.speaker, x.speaker_type, x.role) for x in c.claims] == [(speaker, "person", role)]
 
 
+def test_a_plan_that_would_fail_withholds_nothing() -> None:
+    # "fail" withholds only as "failed to say"; here it is what the plan would do
+    art, c = cands("Ana Ruiz said the plan would fail and warned that prices would rise.")
+    assert [art.text[x.start:x.end] for x in c.claims] == [
+        "Ana Ruiz said the plan would fail", "warned that prices would rise."]
+    art, c = cands("Ana Ruiz failed to say why the plant would close.")
+    assert c.claims == []
+
+
 def test_a_place_after_a_descriptions_of_phrase_is_no_name() -> None:
     art, c = cands("The mayor of Springfield, Illinois, said the bridge would reopen.")
     assert [x.speaker_type for x in c.claims] == ["unnamed"]

@@ -206,8 +206,8 @@ def is_reporting(tok: Token) -> bool:
         if cur.dep_ not in {"xcomp", "conj"}:
             break
         cur = cur.head
-        if cur.lemma_.lower() in _WITHHELD:
-            return False
+        if cur.lemma_.lower() in _WITHHELD and any(c.dep_ == "xcomp" for c in cur.children):
+            return False  # "failed to say"; not "said the plan would fail and warned ..."
     if lemma in WEAK_VERBS and not governs_statement(tok):
         return False
     return not (lemma in {"expect", "believe", "suggest", "think"} and

@@ -1251,6 +1251,21 @@ def test_a_plan_that_would_fail_withholds_nothing() -> None:
     assert c.claims == []
 
 
+@pytest.mark.parametrize("text", [
+    "Neither Ana Ruiz nor Tom Berg would say whether the plant would close.",
+    "No official would say whether the plant would close.",
+])
+def test_a_refusal_with_a_negated_subject_is_a_cue_not_a_claim(text: str) -> None:
+    art, c = cands(text)
+    assert c.claims == []
+    assert [x.kind for x in c.cues] == ["missing_context"]
+
+
+def test_a_past_statement_of_absence_stays_a_claim() -> None:
+    art, c = cands("No group has claimed responsibility for the attack.")
+    assert [x.speaker for x in c.claims] == ["No group"]
+
+
 def test_a_place_after_a_descriptions_of_phrase_is_no_name() -> None:
     art, c = cands("The mayor of Springfield, Illinois, said the bridge would reopen.")
     assert [x.speaker_type for x in c.claims] == ["unnamed"]

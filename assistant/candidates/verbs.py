@@ -165,7 +165,7 @@ def is_reporting(tok: Token) -> bool:
         # ("X was quick to say that ..." is X's)
     if tok.pos_ == "NOUN" and lemma not in {"tweet", "post"} and gerund is None:
         return False
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in tok.children) or _no_one_says(tok):
         return False
     if tok.dep_ in {"amod", "compound"}:
         return False
@@ -217,6 +217,24 @@ def is_reporting(tok: Token) -> bool:
 _MARKER = re.compile(r"(?:(?:that|this)(?: being)? said|having said (?:that|this))\s*,",
                      re.IGNORECASE)
 _AMOUNT = frozenset({"lot", "little", "nothing", "much", "volume", "volumes", "plenty"})
+
+
+_NOBODY = frozenset({"none", "nobody", "neither", "no-one"})
+
+
+def _no_one_says(tok: Token) -> bool:
+    """"Neither Ruiz nor Berg would say whether ...", "No official would comment": a refusal,
+    like "would not say" (a cue, not a statement). A past statement of absence ("No group has
+    claimed responsibility") stays: who-said-what corpora label it as an attribution."""
+    if not any(c.dep_ == "aux" and c.lower_ in {"would", "could", "will", "can"}
+               for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ == "nsubj" and (c.lower_ in _NOBODY or any(
+                d.dep_ in {"det", "preconj"} and d.lower_ in {"no", "neither"}
+                for d in c.children)):
+            return True
+    return False
 
 
 def _discourse_marker(tok: Token) -> bool:

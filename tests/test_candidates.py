@@ -1266,6 +1266,25 @@ def test_a_past_statement_of_absence_stays_a_claim() -> None:
     assert [x.speaker for x in c.claims] == ["No group"]
 
 
+@pytest.mark.parametrize("text", [
+    'The Defense Ministry issued a statement on Monday. "We will respond," the statement read.',
+    'The ministry\'s statement read: "We will respond."',
+])
+def test_a_document_that_reads_a_quote_is_its_owners_claim(text: str) -> None:
+    art, c = cands(text)
+    assert [(x.speaker_type, x.kind) for x in c.claims] == [("government", "direct")]
+    assert "ministry" in c.claims[0].speaker.lower()
+
+
+@pytest.mark.parametrize("text", [
+    'Ana Ruiz read the statement aloud on Monday.',
+    '"It reads like it was written for a machine," said Omar Haddad, a researcher.',
+])
+def test_reading_aloud_or_reads_like_is_no_documents_claim(text: str) -> None:
+    art, c = cands(text)
+    assert all(x.speaker in {"Omar Haddad"} for x in c.claims)
+
+
 def test_a_place_after_a_descriptions_of_phrase_is_no_name() -> None:
     art, c = cands("The mayor of Springfield, Illinois, said the bridge would reopen.")
     assert [x.speaker_type for x in c.claims] == ["unnamed"]

@@ -15,7 +15,7 @@ _SPEECH_BEFORE = re.compile(
     r"|(?:told|tells|telling|asked|asks)(?:\s+[\w.'’-]+){1,3})\s*[,:]?$", re.IGNORECASE)
 _FRAME_AFTER = re.compile(r"^\s*,?\s*(?:[\w.'’-]+\s+){0,6}?(said|says|added|told|asked|wrote|"
                           r"tweeted|insisted|warned|declared|explained|continued|noted|replied|"
-                          r"according)\b", re.IGNORECASE)
+                          r"according|read|reads)\b", re.IGNORECASE)
 
 
 def _is_direct(sent: Sentence, start: int, end: int, inner: str, open_end: bool) -> bool:

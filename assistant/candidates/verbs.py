@@ -153,6 +153,8 @@ def is_reporting(tok: Token) -> bool:
         lemma = "report"
     elif lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         lemma = "note"  # "as X points out", "X pointed out that ...": X notes it
+    elif lemma == "read" and _document_reads(tok):
+        lemma = "say"  # '"...," the statement read': the document says it
     elif lemma not in REPORTING_VERBS or tok.pos_ not in {"VERB", "AUX", "NOUN"}:
         return False
     if tok.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to"
@@ -263,6 +265,23 @@ def _later_clause(tok: Token) -> int:
 _NOMINAL = frozenset({"warning", "statement", "threat", "assurance", "call", "appeal",
                       "message", "denial", "ultimatum", "remarks", "announcement", "pledge",
                       "promise", "apology", "rebuke", "condemnation", "reminder"})
+
+
+# what a document that "reads" something can be (its owner is resolved like a speaker's)
+_READ_BY = frozenset({"statement", "post", "tweet", "letter", "message", "release", "memo",
+                      "communique", "communiqué", "notice", "note", "banner", "sign",
+                      "caption", "placard", "headline", "email", "e-mail", "text"})
+
+
+def _document_reads(tok: Token) -> bool:
+    """"the statement read", "a ministry post reads: ...": a document's words, quoted or after
+    a colon; not "he read the statement" (a person reading) nor "reads like" (a verdict)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _READ_BY or \
+            any(c.dep_ == "dobj" for c in tok.children) or \
+            any(c.dep_ == "prep" and c.lower_ in {"like", "as"} for c in tok.children):
+        return False
+    return _quote_mark_child(tok) or any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children)
 
 
 def is_nominal_report(tok: Token) -> bool:

@@ -1285,6 +1285,27 @@ def test_reading_aloud_or_reads_like_is_no_documents_claim(text: str) -> None:
     assert all(x.speaker in {"Omar Haddad"} for x in c.claims)
 
 
+@pytest.mark.parametrize("text", [
+    'Ana Ruiz posted a message on her website. "We will not back down," the post said.',
+    'Ana Ruiz wrote a letter to the board. "We will not back down," the letter read.',
+])
+def test_the_post_or_letter_someone_issued_speaks_for_them(text: str) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.kind) for x in c.claims] == [("Ana Ruiz", "direct")]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("Ana Ruiz wrote a letter to the board.", 0),
+    ("Ana Ruiz wrote a book about the war.", 0),
+    ("Ana Ruiz wrote about the war in her memoir.", 1),
+    ("Ana Ruiz wrote on X that the cuts were wrong.", 1),
+    ('Ana Ruiz wrote: "The cuts are wrong."', 1),
+])
+def test_writing_a_document_is_an_act_writing_that_is_a_statement(text: str, n: int) -> None:
+    art, c = cands(text)
+    assert len(c.claims) == n
+
+
 def test_a_place_after_a_descriptions_of_phrase_is_no_name() -> None:
     art, c = cands("The mayor of Springfield, Illinois, said the bridge would reopen.")
     assert [x.speaker_type for x in c.claims] == ["unnamed"]

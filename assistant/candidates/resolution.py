@@ -15,7 +15,7 @@ from .naming import speaker_from, statement_owner
 from .outlet_names import STAFF
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .quotes import sentence_quotes
-from .speakers import ISSUING, OBJECT_FORMS, PRONOUNS, speaker_range
+from .speakers import ISSUING, OBJECT_FORMS, PRONOUNS, STATEMENT_NOUNS, speaker_range
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -249,17 +249,13 @@ class Resolution:
                      for c in t.children if c.dep_ == "compound")]
         # "The army issued a statement": a body named by a common noun issues one too
         plain += [span.doc[t.i:t.i + 1] for t in span if t.dep_ == "nsubj" and t.pos_ == "NOUN"
-                  and t.head.lemma_.lower() in ISSUING and any(
-                      c.dep_ == "dobj" and c.lemma_.lower() == "statement"
-                      for c in t.head.children)]
+                  and _issues_document(t.head)]
         for ent in [*span.ents, *plain]:
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", ""} or ent.root.i in said:
                 continue
             # "(The Times said) Cook provided a written statement": a later "the statement
             # said" is Cook's
-            issued = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in ISSUING \
-                and any(c.dep_ == "dobj" and c.lemma_.lower() == "statement"
-                        for c in ent.root.head.children)
+            issued = ent.root.dep_ == "nsubj" and _issues_document(ent.root.head)
             if not issued and not self._introduced(ent) and (
                     ent.root.dep_ != "nsubj" or ent.root.head.dep_ != "ROOT") or \
                     self._in_quote(ent.root):
@@ -281,3 +277,11 @@ class Resolution:
                                                   for m in self.memory.mentions):
                 self.memory.add(canon, "organization", None, self.s.start + a, speaker=False,
                                 outlet=canon)
+
+
+def _issues_document(verb: Token) -> bool:
+    """"issued a statement", "posted a message", "wrote a letter": a later "the statement
+    said" / "the post said" / "the letter read" is this subject's."""
+    return verb.lemma_.lower() in ISSUING | {"write"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS - {"report"}
+        for c in verb.children)

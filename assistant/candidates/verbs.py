@@ -212,6 +212,10 @@ def is_reporting(tok: Token) -> bool:
             return False  # "failed to say"; not "said the plan would fail and warned ..."
     if lemma in WEAK_VERBS and not governs_statement(tok):
         return False
+    if lemma == "write" and not governs_statement(tok) and not any(
+            c.dep_ == "prep" and c.lower_ in {"about", "of"} for c in tok.children):
+        return False  # "wrote a letter to the board", "wrote a book": an act, no statement
+        # ("wrote about the event" tells what was written about)
     return not (lemma in {"expect", "believe", "suggest", "think"} and
                 tok.dep_ not in {"ROOT", "conj", "relcl", "parataxis", "acl"})
 

@@ -1306,6 +1306,17 @@ def test_writing_a_document_is_an_act_writing_that_is_a_statement(text: str, n: 
     assert len(c.claims) == n
 
 
+@pytest.mark.parametrize(("text", "n"), [
+    ("The ministry posted a message on its website.", 0),
+    ("The ministry posted a message on Telegram.", 0),
+    ("The ministry issued a warning on rising prices.", 1),
+    ("The ministry posted a message on its website saying the talks had failed.", 1),
+])
+def test_where_a_message_was_posted_is_not_what_it_says(text: str, n: int) -> None:
+    art, c = cands(text)
+    assert len(c.claims) == n
+
+
 def test_a_place_after_a_descriptions_of_phrase_is_no_name() -> None:
     art, c = cands("The mayor of Springfield, Illinois, said the bridge would reopen.")
     assert [x.speaker_type for x in c.claims] == ["unnamed"]

@@ -288,6 +288,24 @@ def _document_reads(tok: Token) -> bool:
     return _quote_mark_child(tok) or any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children)
 
 
+# where a statement was put or whom it was given to: no part of what it says
+_MEDIA = frozenset({"website", "site", "page", "account", "channel", "platform", "telegram",
+                    "x", "facebook", "twitter", "instagram", "tiktok", "youtube", "media",
+                    "television", "tv", "radio", "blog", "feed", "app", "truth", "weibo"})
+_AUDIENCE = frozenset({"reporters", "journalists", "staff", "employees", "members",
+                       "supporters", "press", "media", "workers", "followers", "parliament"})
+
+
+def _where_or_whom(prep: Token) -> bool:
+    """"a message on its website", "a statement to reporters": the channel or the audience."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    words = {obj.lower_} | {c.lower_ for c in obj.children if c.dep_ == "compound"}
+    return prep.lower_ == "on" and bool(words & _MEDIA) or \
+        prep.lower_ == "to" and obj.lower_ in _AUDIENCE
+
+
 def is_nominal_report(tok: Token) -> bool:
     """"issued a warning that ...", "gave an assurance that ...": a statement in a noun."""
     if tok.lemma_.lower() not in {"issue", "give", "deliver", "make", "release", "send", "post"}:
@@ -301,7 +319,8 @@ def _says_something(noun: Token) -> bool:
     a topic ("a warning about ..."), or a quote or colon after it; "made his announcement
     at the ceremony" says nothing itself."""
     if any(c.dep_ in {"acl", "ccomp", "relcl", "appos"} or c.dep_ == "prep" and c.lower_ in {
-            "that", "of", "about", "on", "against", "over", "for", "to"} for c in noun.children):
+            "that", "of", "about", "on", "against", "over", "for", "to"} and not _where_or_whom(c)
+            for c in noun.children):
         return True
     return any(t.is_punct and t.text in _QUOTE_MARKS for t in noun.doc[noun.i + 1:noun.sent.end])
 

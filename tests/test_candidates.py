@@ -34,6 +34,8 @@ def claim_in(art, c, needle: str):  # noqa: ANN001, ANN201
     ("state television", "state media"),
     ("media reports", "unnamed reports"),
     ("Israeli media reports", "unnamed reports"),
+    ("Reports in Israeli media", "unnamed reports"),  # was a claim by "Reports in ..."
+    ("reports from the local press", "unnamed reports"),
     ("The Harbor Herald", "Harbor Herald"),
     ("RFE/RL's Radio Mashaal", "Radio Mashaal"),
     ("the Defense Intelligence Agency", None),
@@ -1315,6 +1317,12 @@ def test_writing_a_document_is_an_act_writing_that_is_a_statement(text: str, n: 
 def test_where_a_message_was_posted_is_not_what_it_says(text: str, n: int) -> None:
     art, c = cands(text)
     assert len(c.claims) == n
+
+
+def test_reports_in_the_media_said_is_an_unnamed_reports_fact() -> None:
+    art, c = cands("Reports in Israeli media said the talks had stalled.")
+    assert c.claims == []
+    assert [f.outlet for f in c.facts] == ["unnamed reports"]
 
 
 def test_a_place_after_a_descriptions_of_phrase_is_no_name() -> None:

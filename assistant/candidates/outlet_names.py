@@ -122,7 +122,11 @@ GENERIC_REPORTS = re.compile(
     r"^(?:(?:some|several|many|other|recent|earlier|unconfirmed|initial|first|conflicting|"
     r"multiple)\s+)?(?:[A-Z][a-z]+\s+)?(?:reports?|media reports?|news reports?|local media|"
     r"media|press reports?|press|news media|local reports?|local news|media outlets|"
-    r"news outlets|the media|the press)$", re.IGNORECASE)
+    r"news outlets|the media|the press|"
+    # "reports in Israeli media", "reports from the local press"
+    r"(?:media |news |press )?reports? (?:in|from|by) (?:the )?(?:[A-Z][a-z]+ |local |foreign |"
+    r"international |regional |national )?(?:media|press|newspapers|news outlets|outlets))$",
+    re.IGNORECASE)
 STATE_MEDIA = re.compile(
     r"^(?:([A-Z][a-z]+(?:n|an|ian|ese|i|ish|ch|ic))\s+)?state(?:-run)?\s+"
     r"(media|television|TV|broadcaster|news agency|radio|press|outlets?|news)$")

@@ -1325,6 +1325,23 @@ def test_reports_in_the_media_said_is_an_unnamed_reports_fact() -> None:
     assert [f.outlet for f in c.facts] == ["unnamed reports"]
 
 
+def test_a_list_of_modifiers_before_one_plural_noun_is_one_group_of_speakers() -> None:
+    art, c = cands("Several intelligence, law enforcement and military officials said the "
+                   "group was dangerous.")
+    assert [(x.speaker, x.speaker_type) for x in c.claims] == [
+        ("Several intelligence, law enforcement and military officials", "unnamed")]
+    art, c = cands("The mayor and the governors said the group was dangerous.")
+    assert [x.speaker for x in c.claims] == ["The mayor", "the governors"]
+
+
+def test_the_agent_of_a_describing_participle_speaks() -> None:
+    art, c = cands("The group, described by two U.S. officials as the most dangerous cell in "
+                   "Syria, has grown.")
+    assert [(x.speaker, x.speaker_type) for x in c.claims] == [("two U.S. officials", "unnamed")]
+    art, c = cands("A report released by the ministry on Monday showed that prices rose.")
+    assert all(x.speaker != "the ministry" for x in c.claims)
+
+
 def test_a_place_after_a_descriptions_of_phrase_is_no_name() -> None:
     art, c = cands("The mayor of Springfield, Illinois, said the bridge would reopen.")
     assert [x.speaker_type for x in c.claims] == ["unnamed"]

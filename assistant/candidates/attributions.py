@@ -32,6 +32,7 @@ from .speakers import (
     one_referent,
     passive,
     quoted_objects,
+    shared_head,
     speaker_range,
     subject,
 )
@@ -114,8 +115,10 @@ class _SentenceReader(Reports):
                           c.pos_ == "PROPN" and not self._in_quote(c)), None)
             if subj is None:
                 continue
-            heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i and
-                              not one_referent(subj, c)]
+            shared = shared_head(subj)
+            heads = [shared] if shared is not None else \
+                [subj] + [c for c in subj.conjuncts if c.i > subj.i and
+                          not one_referent(subj, c)]
             if _misread_object(subj):  # "considered him a terrorist and X said": X speaks
                 heads = heads[1:] + [c for c in tok.children if c.dep_ == "nsubj" and
                                      c.i != subj.i and not self._in_quote(c)]

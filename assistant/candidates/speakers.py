@@ -69,11 +69,12 @@ def subject(tok: Token) -> Token | None:
                 if cur.lemma_.lower() in _AGENT_VERBS:
                     return _agent(cur)  # "was announced by the ministry"
                 return None
-        if cur is tok and tok.tag_ == "VBN" and tok.dep_ == "advcl" and \
+        if cur is tok and tok.tag_ == "VBN" and tok.dep_ in {"advcl", "acl"} and \
                 not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             agent = _agent(tok)
             if agent is not None:
-                return agent  # "..., as first reported by Axios": Axios reported it
+                return agent  # "..., as first reported by Axios": Axios reported it; "the
+                # group, described by officials as dangerous,": the officials describe it
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in {
                 "report", "statement", "letter", "message", "post", "video", "article",
                 "tweet", "memo", "document", "leaflet", "release", "media", "story"}:
@@ -302,8 +303,29 @@ def age(tok: Token) -> bool:
         0 < int(tok.text) < 120
 
 
+def shared_head(tok: Token) -> Token | None:
+    """"Several intelligence, law enforcement and military officials": the small parser makes
+    "intelligence" the head and the rest its conjuncts; singular nouns with no determiner of
+    their own before a plural last conjunct are modifiers of it, one group of speakers (the
+    last conjunct, whose phrase runs from the first)."""
+    conj = [c for c in tok.conjuncts if c.i > tok.i]
+    if not conj or tok.tag_ != "NN" or not tok.text.islower() or tok.ent_type_ or \
+            conj[-1].tag_ != "NNS":
+        return None  # "Ruiz and aides" (a name the small parser tags as a noun) are two
+    if any(c.dep_ in {"det", "poss"} for t in [tok, *conj] for c in t.children
+           if c.i > tok.left_edge.i or c.lower_ not in VAGUE_GROUPS | {"several", "few"}):
+        return None  # "the mayor and the governors" are two
+    if any(t.tag_ != "NN" or t.ent_type_ for t in conj[:-1]):
+        return None
+    return conj[-1]
+
+
 def speaker_range(tok: Token) -> tuple[int, int]:
     """The subject phrase; on a broken parse (huge subtree) only the entity around the token."""
+    first = next((h for h in tok.conjuncts if h.i < tok.i and
+                  getattr(shared_head(h), "i", None) == tok.i), None)
+    if first is not None:
+        return first.left_edge.i, tok.i + 1
     a, b = phrase(tok)
     if b - a > 14 and tok.ent_type_:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)

@@ -1342,6 +1342,11 @@ def test_the_agent_of_a_describing_participle_speaks() -> None:
     assert all(x.speaker != "the ministry" for x in c.claims)
 
 
+def test_it_after_a_body_named_by_a_common_noun_is_that_body() -> None:
+    art, c = cands("The company said profits fell. It added that it would cut 200 jobs.")
+    assert [x.speaker for x in c.claims] == ["The company", "The company"]
+
+
 def test_a_place_after_a_descriptions_of_phrase_is_no_name() -> None:
     art, c = cands("The mayor of Springfield, Illinois, said the bridge would reopen.")
     assert [x.speaker_type for x in c.claims] == ["unnamed"]

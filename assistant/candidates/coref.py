@@ -25,6 +25,11 @@ _TITLED = re.compile(
     r"Senator|Sen\.|Leader|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Commander))\s+"
     r"((?:[A-Z][a-z'’-]+\s)*[A-Z][a-z'’-]+)")
 _STATEMENT_NOUNS = STATEMENT_NOUNS
+# bodies named by a common noun ("the company", "the ministry"): an "it"
+BODIES = frozenset({"ministry", "department", "military", "army", "navy", "government",
+                    "agency", "company", "firm", "group", "movement", "militia", "party",
+                    "administration", "council", "committee", "police", "organization",
+                    "organisation", "office", "court", "commission", "campaign"})
 
 
 @dataclass
@@ -114,7 +119,8 @@ class Discourse:
             return nearest
         if want == "org":
             return next((m for m in recent if m.stype in {"organization", "government"} or
-                         m.outlet), None)
+                         m.outlet or m.stype == "unnamed" and m.speaker and
+                         m.name.split()[-1].lower() in BODIES), None)  # "the company"
         if want == "plural":
             said = next((m for m in recent if m.stype in {"group", "unnamed", "government"}
                          and m.speaker), None)

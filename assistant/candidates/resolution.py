@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..article import Article, Paragraph, Sentence
 from . import channels
+from .coref import BODIES as _BODIES
 from .coref import Discourse, description_head, is_statement_noun
 from .model import Attribution
 from .naming import speaker_from, statement_owner
@@ -42,10 +43,6 @@ _PEOPLE = re.compile(r"(?:men|women|people|ists|ians|ants|ents|ees)$|^(?:police|
 _PAPER = re.compile(r"[Tt]he (Times|Post|Journal|Globe|Herald|Tribune|Telegraph|Observer|"
                     r"Guardian|Independent|Mail|Chronicle|Gazette|Examiner|Inquirer)")
 # heads of a body's description ("Iran's military", "the ministry"): what "it" can stand for
-_BODIES = frozenset({"ministry", "department", "military", "army", "navy", "government",
-                     "agency", "company", "firm", "group", "movement", "militia", "party",
-                     "administration", "council", "committee", "police", "organization",
-                     "organisation", "office", "court", "commission", "campaign"})
 
 
 @dataclass

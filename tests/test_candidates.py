@@ -1332,6 +1332,8 @@ def test_a_list_of_modifiers_before_one_plural_noun_is_one_group_of_speakers() -
         ("Several intelligence, law enforcement and military officials", "unnamed")]
     art, c = cands("The mayor and the governors said the group was dangerous.")
     assert [x.speaker for x in c.claims] == ["The mayor", "the governors"]
+    art, c = cands("The mayor and governors said the bridge would reopen.")
+    assert [x.speaker for x in c.claims] == ["The mayor", "governors"]
 
 
 def test_the_agent_of_a_describing_participle_speaks() -> None:

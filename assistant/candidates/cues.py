@@ -133,7 +133,7 @@ CUES: tuple[tuple[str, str], ...] = (
     ("missing_context", r"\b(?:(?:would|will|could) not|(?:wouldn|won|couldn)['’]t|declined to|"
                         r"refused to) (say|specify|disclose|elaborate|explain|identify|name)\b"),
     # the same refusal with the subject negated ("Neither Ruiz nor Berg would say whether")
-    ("missing_context", r"\b(?:[Nn]either|[Nn]o|[Nn]one)\b[^.;:\"“”]{0,60}?\b(?:would|will|could) "
+    ("missing_context", r"\b(?:neither|no|none)\b[^.;:\"“”]{0,60}?\b(?:would|will|could) "
                         r"(say|specify|disclose|elaborate|explain|identify|name|comment)\b"),
     ("missing_context", r"\b(polls?|surveys?|studies|data|figures) (show|shows|showed|suggest|"
                         r"suggests|suggested)\b"),

@@ -42,7 +42,6 @@ _PEOPLE = re.compile(r"(?:men|women|people|ists|ians|ants|ents|ees)$|^(?:police|
 # a newspaper called by its short name alone ("The Times", "the Post")
 _PAPER = re.compile(r"[Tt]he (Times|Post|Journal|Globe|Herald|Tribune|Telegraph|Observer|"
                     r"Guardian|Independent|Mail|Chronicle|Gazette|Examiner|Inquirer)")
-# heads of a body's description ("Iran's military", "the ministry"): what "it" can stand for
 
 
 @dataclass

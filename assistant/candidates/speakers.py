@@ -309,14 +309,14 @@ def shared_head(tok: Token) -> Token | None:
     their own before a plural last conjunct are modifiers of it, one group of speakers (the
     last conjunct, whose phrase runs from the first)."""
     conj = [c for c in tok.conjuncts if c.i > tok.i]
-    if not conj or tok.tag_ != "NN" or not tok.text.islower() or tok.ent_type_ or \
-            conj[-1].tag_ != "NNS":
-        return None  # "Ruiz and aides" (a name the small parser tags as a noun) are two
-    if any(c.dep_ in {"det", "poss"} for t in [tok, *conj] for c in t.children
-           if c.i > tok.left_edge.i or c.lower_ not in VAGUE_GROUPS | {"several", "few"}):
-        return None  # "the mayor and the governors" are two
-    if any(t.tag_ != "NN" or t.ent_type_ for t in conj[:-1]):
+    if not conj or conj[-1].tag_ != "NNS":
         return None
+    modifiers = [tok, *conj[:-1]]
+    if any(t.tag_ != "NN" or not t.text.islower() or t.ent_type_ or
+           t.lower_ in TITLES or ANON_HEAD.search(t.text) for t in modifiers):
+        return None  # "Ruiz and aides", "the mayor and governors": people, two speakers
+    if any(c.dep_ in {"det", "poss"} for t in conj for c in t.children):
+        return None  # "the police and the protesters" are two
     return conj[-1]
 
 

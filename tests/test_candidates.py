@@ -1281,6 +1281,7 @@ def test_a_document_that_reads_a_quote_is_its_owners_claim(text: str) -> None:
 @pytest.mark.parametrize("text", [
     'Ana Ruiz read the statement aloud on Monday.',
     '"It reads like it was written for a machine," said Omar Haddad, a researcher.',
+    'Protesters marched to the dam. The banner read: "Save our river and stop the dam now."',
 ])
 def test_reading_aloud_or_reads_like_is_no_documents_claim(text: str) -> None:
     art, c = cands(text)

@@ -271,10 +271,10 @@ _NOMINAL = frozenset({"warning", "statement", "threat", "assurance", "call", "ap
                       "promise", "apology", "rebuke", "condemnation", "reminder"})
 
 
-# what a document that "reads" something can be (its owner is resolved like a speaker's)
+# documents someone issues, which "read" what they say (the owner is resolved like a
+# speaker); a banner, sign or headline that "read" something has no one to answer for it
 _READ_BY = frozenset({"statement", "post", "tweet", "letter", "message", "release", "memo",
-                      "communique", "communiqué", "notice", "note", "banner", "sign",
-                      "caption", "placard", "headline", "email", "e-mail", "text"})
+                      "communique", "communiqué", "notice", "email", "e-mail"})
 
 
 def _document_reads(tok: Token) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .verbs import ISSUED_DOCUMENTS as STATEMENT_NOUNS
 from .verbs import is_reporting
 
 if TYPE_CHECKING:
@@ -353,8 +354,6 @@ def not_a_speaker(tok: Token) -> bool:
 
 
 DASHES = {"-", "–", "—", "--"}
-STATEMENT_NOUNS = frozenset({"statement", "post", "tweet", "letter", "message", "report",
-                             "release", "memo", "communique", "communiqué", "video"})
 
 
 def according_to(span: SpacySpan) -> list[Token]:

@@ -271,10 +271,12 @@ _NOMINAL = frozenset({"warning", "statement", "threat", "assurance", "call", "ap
                       "promise", "apology", "rebuke", "condemnation", "reminder"})
 
 
-# documents someone issues, which "read" what they say (the owner is resolved like a
-# speaker); a banner, sign or headline that "read" something has no one to answer for it
-_READ_BY = frozenset({"statement", "post", "tweet", "letter", "message", "release", "memo",
-                      "communique", "communiqué", "notice", "email", "e-mail"})
+# what someone issues and a later "the statement said" / "the post read" speaks for (the
+# owner is resolved like a speaker); a banner, sign or headline that "reads" something has
+# no one to answer for it, a video shows rather than reads
+ISSUED_DOCUMENTS = frozenset({"statement", "post", "tweet", "letter", "message", "report",
+                              "release", "memo", "communique", "communiqué", "video"})
+_READ_BY = ISSUED_DOCUMENTS - {"report", "video"}
 
 
 def _document_reads(tok: Token) -> bool:

@@ -296,6 +296,9 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
     ("Officials at the harbor were unavailable for comment.", "unverified_claim"),
     ("The ferry captain could not be reached on Monday.", "unverified_claim"),
     ("A spokesman for the dockworkers did not return calls seeking comment.", "unverified_claim"),
+    ("The ferry company did not immediately comment.", "unverified_claim"),
+    ("The harbor office didn't respond to questions about the delays.", "unverified_claim"),
+    ("The ferry company did not comment on the newspaper report.", "unconfirmed_report"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)

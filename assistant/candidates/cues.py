@@ -91,6 +91,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("unconfirmed_report", r"\bcould not be (independently |immediately )?(verified|confirmed)\b"),
     ("unconfirmed_report", r"\b(would|could|did) not (immediately )?confirm\b"),
     ("unconfirmed_report", r"\bdeclined to (confirm|comment)( or deny)?( the report)?\b"),
+    ("unconfirmed_report", r"\b(did not|didn['’]t) (immediately )?comment on (the|a|this|that|"
+                           r"those|these) (\w+ )?reports?\b"),
     ("unconfirmed_report", r"\bunconfirmed\b|\bnot been (independently )?(verified|confirmed)\b"),
     ("unconfirmed_report", r"\breported in recent (days|weeks)\b"),
     ("unconfirmed_report", r"\bleaked\b|\bpreliminary (assessment|report|findings)\b"),
@@ -101,7 +103,7 @@ CUES: tuple[tuple[str, str], ...] = (
     # airspace"): the text gives the assertion without anything that checks it
     ("unverified_claim", r"\b(that|which) (it|he|she|they) (said|says|claimed|claims)\b"),
     ("unverified_claim", r"\bdid not (immediately )?respond to (a )?requests? for comment\b|"
-                         r"\bdid not (immediately )?(respond|reply)\b|"
+                         r"\b(did not|didn['’]t) (immediately )?(respond|reply|comment)\b|"
                          r"\bdid not (immediately )?return (phone |telephone )?(calls|messages|"
                          r"e-?mails|requests)\b"),
     ("unverified_claim", r"\bcould not (immediately |independently )?(verify|confirm)\b"),

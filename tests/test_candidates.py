@@ -1439,3 +1439,38 @@ def test_a_role_is_a_description_not_a_clause_a_time_or_a_headline(text: str,
                                                                    role: str | None) -> None:
     art, c = cands(text)
     assert [x.role for x in c.claims if x.speaker.endswith("Holm")][:1] == [role]
+
+
+@pytest.mark.parametrize("text, role", [
+    # the phrase before a name set off by commas, or ending the sentence, describes the name
+    ("The harbor's chief, Lars Holm, said the budget was too small.", "The harbor's chief"),
+    ('"We need more," said the harbor\'s chief, Lars Holm.', "the harbor's chief"),
+    ("A dock worker at the pier, Lars Holm says the budget is too small.",
+     "A dock worker at the pier"),
+    # the phrase before a parenthetical "X said," is what X talks about
+    ("The budget, Lars Holm said, was far too small.", None),
+    ("Far too small for the new pier, Lars Holm said.", None),
+])
+def test_the_phrase_before_a_name_is_a_role_only_as_its_appositive(text: str,
+                                                                   role: str | None) -> None:
+    art, c = cands(text)
+    assert [x.role for x in c.claims if x.speaker.endswith("Holm")][:1] == [role]
+
+
+def test_a_parenthetical_said_with_the_name_after_it_names_the_speaker() -> None:
+    # the small parser gives "said" two subjects: the topic before it and the name after it
+    art, c = cands("The budget, said Lars Holm, was far too small for the new pier.")
+    assert [x.speaker for x in claim_in(art, c, "new pier")] == ["Lars Holm"]
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("The report, published by the Harbor Herald on Tuesday, said the pier would close.",
+     "Harbor Herald"),
+    ("The Herald report said the pier would close.", "The Herald"),
+    ("The Herald's story said the pier would close.", "The Herald"),
+])
+def test_a_report_an_outlet_published_is_the_outlets_fact(text: str, outlet: str) -> None:
+    art, c = cands(text)
+    assert [f.outlet for f in c.facts if "pier would close" in art.text[f.start:f.end]] == [
+        outlet]
+    assert not claim_in(art, c, "pier would close")

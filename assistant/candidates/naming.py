@@ -289,8 +289,18 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
             lead = ""  # "when he criticized X": a clause about X, no role
         if lead:
             parts.append(lead)
-    if not lead and len(segs) >= 2 and segs[-1] == "":
-        prev = segs[-2]
+    # the phrase before "X," describes X only when X is set off as its appositive ("The
+    # coach, Ana Ruiz, said", '..." said the coach, Ana Ruiz.'); in "The move, Ruiz said,
+    # was overdue" or "Good news, Ruiz said." it is what Ruiz talks about
+    set_off = re.match(r"^(?:\s+of\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})?"
+                       r"\s*(?:,|[.!?\"“”’]*\s*$)", after) is not None
+    # "A protester at the site, Ana Ruiz says ...": an indefinite description is no topic
+    indefinite = len(segs) >= 2 and re.match(r"(?i)(?:an?|another)\s", segs[-2].strip()) is not None
+    if not lead and len(segs) >= 2 and segs[-1] == "" and (set_off or indefinite):
+        prev = segs[-2].strip().lstrip(_QUOTE_CHARS).strip()
+        verb_first = prev.split(maxsplit=1)
+        if len(verb_first) == 2 and verb_first[0].lower() in _SAYING:
+            prev = verb_first[1]  # '"We lost," said the coach, Ana Ruiz.': the coach
         first = prev.split()[0].lower() if prev else ""
         # "Asked whether ..., Berg said": a participle clause, not a description
         clause = first.endswith(("ed", "ing")) and first not in TITLES

@@ -42,6 +42,8 @@ _PEOPLE = re.compile(r"(?:men|women|people|ists|ians|ants|ents|ees)$|^(?:police|
 # a newspaper called by its short name alone ("The Times", "the Post")
 _PAPER = re.compile(r"[Tt]he (Times|Post|Journal|Globe|Herald|Tribune|Telegraph|Observer|"
                     r"Guardian|Independent|Mail|Chronicle|Gazette|Examiner|Inquirer)")
+_PAPER_REPORT = re.compile(rf"{_PAPER.pattern}(?:['’]s)? (?:report|story|article|analysis|"
+                           r"investigation)")
 
 
 @dataclass
@@ -100,8 +102,10 @@ class Resolution:
         if outlet is None:
             outlet = self.memory.resolve_outlet(phrase, pos) if channels.is_anaphor(phrase) \
                 else None
-        if outlet is None and (paper := _PAPER.fullmatch(phrase.strip())):
-            # "The Times reported" with no Times named before: a newspaper of that name
+        paper = _PAPER.fullmatch(phrase.strip()) or _PAPER_REPORT.fullmatch(phrase.strip())
+        if outlet is None and paper:
+            # "The Times reported", "The Times report said" with no Times named before: a
+            # newspaper of that name
             outlet = f"The {paper.group(1)}"
         if outlet is not None:
             if not channels.is_anaphor(phrase):
@@ -123,6 +127,9 @@ class Resolution:
                 if m is not None and m.outlet is None:
                     return m.name, m.stype, m.role, None, f"{det.text} {owner.text}"
             got = self._resolve(owner)
+            if got is not None and got[3] is not None and is_named_outlet(got[3]) and \
+                    tok.lemma_.lower() in _REPORTS:
+                return got  # "The report, published by The New York Times, said": the Times
             if got is not None and got[3] is None:
                 if owner.dep_ == "compound" and det is not None and det.lower_ == "the" and \
                         got[0][:1].islower():

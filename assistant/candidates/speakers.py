@@ -46,6 +46,16 @@ ISSUING = frozenset({"issue", "provide", "release", "give", "send", "publish", "
                      "deliver", "email", "post"})
 
 
+def _subjects_first_inverted(verb: Token) -> list[Token]:
+    """The verb's children, an inverted subject first: in "The move, said Ana Ruiz, was
+    overdue" the small parser gives "said" two subjects, and the one after it speaks."""
+    kids = list(verb.children)
+    after = [c for c in kids if c.dep_ == "nsubj" and c.i > verb.i]
+    if after and any(c.dep_ == "nsubj" and c.i < verb.i for c in kids):
+        return after[:1] + [c for c in kids if c is not after[0]]
+    return kids
+
+
 def subject(tok: Token) -> Token | None:
     """The speaker token of a reporting verb: its subject, climbing through participles and
     conjuncts ("..., adding", "and said"), the head noun of a relative clause ("X, who
@@ -56,7 +66,7 @@ def subject(tok: Token) -> Token | None:
             obj = next((c for c in cur.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj  # "Tass quoted local officials as saying": the officials speak
-        for c in cur.children:
+        for c in _subjects_first_inverted(cur):
             if c.dep_ == "nsubj":
                 if c.lemma_.lower() in {"that", "which", "who"}:
                     return _relative_antecedent(cur.head) if cur.dep_ == "relcl" and \

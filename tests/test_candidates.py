@@ -1474,3 +1474,44 @@ def test_a_report_an_outlet_published_is_the_outlets_fact(text: str, outlet: str
     assert [f.outlet for f in c.facts if "pier would close" in art.text[f.start:f.end]] == [
         outlet]
     assert not claim_in(art, c, "pier would close")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a common given name tells a "she" from a "he" when the text gives no "Mr." or "her"
+    ('Pedro Ruiz hosts a radio show. Deborah Hale, his co-host, spoke on Monday. Hale says the '
+     'show grew fast. Ruiz started a channel in 2009. "People compare us to other hosts," she '
+     "says.", "Hale"),
+    # no subject fits the pronoun: the person named before whose given name does
+    ("Jane Roe met Tom Baker on Monday. “I don't know,” he said when asked about the pier.",
+     "Tom Baker"),
+    ("Tom Baker met Jane Roe at the harbor on Monday. “It is far too late,” she said of the "
+     "pier.", "Jane Roe"),
+])
+def test_a_given_name_tells_whom_he_or_she_is(text: str, speaker: str) -> None:
+    art, c = cands(text)
+    assert {x.speaker for x in c.claims if "“" in art.text[x.start:x.end] or
+            '"' in art.text[x.start:x.end]} == {speaker}
+
+
+@pytest.mark.parametrize(("name", "gender"), [
+    ("Jane Roe", "f"), ("Tom Baker", "m"), ("Hollie Vik", "f"),
+    ("Kim Lund", None),  # given to both
+    ("Baker", None),  # a surname alone says nothing
+    ("Xqzt Lund", None),
+])
+def test_given_name_gender(name: str, gender: str | None) -> None:
+    from assistant.candidates.first_names import given_name_gender
+    assert given_name_gender(name) == gender
+
+
+def test_missing_given_name_data_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.candidates import first_names
+    from assistant.errors import ModelAssetError
+    monkeypatch.setattr(first_names, "find_spec", lambda name: None)
+    first_names._table.cache_clear()
+    try:
+        with pytest.raises(ModelAssetError, match="nomquamgender") as err:
+            first_names.given_name_gender("Jane Roe")
+        assert "pip install nomquamgender" in err.value.hint
+    finally:
+        first_names._table.cache_clear()

@@ -369,8 +369,9 @@ def extract(article: Article) -> Candidates:
     memory = Discourse()
     for p in article.paragraphs:
         if p.kind == "body" and p.doc is not None:
-            memory.surnames.update(e[-1].text for e in p.doc.ents
-                                   if e.label_ == "PERSON" and len(e) > 1)
+            people = [e for e in p.doc.ents if e.label_ == "PERSON" and len(e) > 1]
+            memory.surnames.update(e[-1].text for e in people)
+            memory.note_people((p.start + e.start_char, e.text) for e in people)
     memory.learn_titles(article.text)
     claims: list[Attribution] = []
     facts: list[Attribution] = []

@@ -10,8 +10,10 @@ outlet's report continues that report.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .first_names import given_name_gender
 from .speakers import PRONOUNS, STATEMENT_NOUNS
 
 _FEMALE = re.compile(r"\b(Mrs|Ms|Miss|Madam|Lady|Queen|Princess)\.?\s", re.IGNORECASE)
@@ -51,8 +53,10 @@ class Discourse:
 
     mentions: list[Mention] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    guessed: dict[str, str] = field(default_factory=dict)  # from given names, text wins
     staff: dict[str, str] = field(default_factory=dict)  # reporter surname -> outlet
     surnames: set[str] = field(default_factory=set)  # last names of the article's persons
+    people: list[tuple[int, str]] = field(default_factory=list)  # full names, in any role
     outlet_names: dict[str, str] = field(default_factory=dict)  # "Al-Resalah" -> canonical
     titles: dict[str, set[str]] = field(default_factory=dict)  # "president" -> {"Trump"}
 
@@ -60,6 +64,12 @@ class Discourse:
             outlet: str | None = None, channel: str | None = None, crowd: bool = False) -> None:
         if outlet is None:
             stype = self.type_of(name, stype)
+        if stype == "person" and len(name.split()) > 1 and name.split()[-1][:1].isupper():
+            # a full name the small pipeline did not tag as a person still makes its surname
+            # one ("Deborah Jordan Reynolds ... Reynolds says")
+            self.surnames.add(_surname(name))
+            if (given := given_name_gender(name)) is not None:
+                self.guessed.setdefault(_surname(name), given)  # "Jane Roe": a "she"
         self.mentions.append(Mention(name=name, stype=stype, role=role, pos=pos,
                                      speaker=speaker, outlet=outlet, channel=channel,
                                      gender=self.gender(name), crowd=crowd))
@@ -69,9 +79,21 @@ class Discourse:
         of a person named earlier as an organisation or nothing; it is that person."""
         return "person" if name in self.surnames else stype
 
+    def note_people(self, people: Iterable[tuple[int, str]]) -> None:
+        """Full names the pipeline tags as persons, with their offsets, whatever their role in
+        the sentence: the fallback antecedents of "he" and "she"."""
+        for at, text in people:
+            name = re.sub(r"['’]s?$", "", text).strip()
+            self.people.append((at, name))
+            if (given := given_name_gender(name)) is not None:
+                self.guessed.setdefault(_surname(name), given)
+        self.people.sort()
+
     def gender(self, name: str) -> str | None:
-        """Known for the person, under any form of the name ("Eva Lund", "Lund")."""
-        return self.genders.get(_surname(name))
+        """Known for the person, under any form of the name ("Eva Lund", "Lund"): from the
+        text, else from the given name."""
+        key = _surname(name)
+        return self.genders.get(key) or self.guessed.get(key)
 
     def note_gender(self, name: str, context: str) -> None:
         """"Mr. X", "Mrs. X", or "X ... his/her" right after the name fixes X's gender."""
@@ -116,7 +138,7 @@ class Discourse:
                         and nearest.name != last_speaker.name:
                     return nearest
                 return last_speaker
-            return nearest
+            return nearest or self._person_of_gender(gender, pos)
         if want == "org":
             return next((m for m in recent if m.stype in {"organization", "government"} or
                          m.outlet or m.stype == "unnamed" and m.speaker and
@@ -130,6 +152,17 @@ class Discourse:
             if crowd is not None and (said is None or crowd.pos > said.pos):
                 return crowd
             return said
+        return None
+
+    def _person_of_gender(self, gender: str | None, pos: int) -> Mention | None:
+        """"Jane Roe met Tom Baker. 'No,' he said": when no subject fits, the nearest person
+        named anywhere before whose gender is known to be the pronoun's."""
+        if gender is None:
+            return None
+        for at, name in reversed(self.people):
+            if pos - 2500 <= at < pos and self.gender(name) == gender:
+                return Mention(name=name, stype="person", role=None, pos=at, speaker=False,
+                               gender=gender)
         return None
 
     def learn_titles(self, text: str) -> None:

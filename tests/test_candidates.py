@@ -1134,6 +1134,8 @@ def test_a_saying_verb_before_the_name_is_no_role() -> None:
     ("The harbor authority plans to sell two of its ferries, as first reported by Axios.", "Axios"),
     ("The Harbor Herald has learned that the port board approved the ferry sale in private.",
      "Harbor Herald"),
+    ("The Harbor Herald understands that the port board approved the ferry sale in private.",
+     "Harbor Herald"),
 ])
 def test_an_outlet_that_reported_or_learned_it_gives_a_fact(text: str, outlet: str) -> None:
     art, c = cands(text)
@@ -1141,8 +1143,9 @@ def test_an_outlet_that_reported_or_learned_it_gives_a_fact(text: str, outlet: s
     assert c.claims == []
 
 
-def test_a_person_who_has_learned_something_says_nothing() -> None:
-    art, c = cands("The harbor master has learned that the ferry sale was approved in private.")
+@pytest.mark.parametrize("verb", ["has learned", "understands"])
+def test_a_person_who_has_learned_something_says_nothing(verb: str) -> None:
+    art, c = cands(f"The harbor master {verb} that the ferry sale was approved in private.")
     assert c.claims == [] and c.facts == []
 
 

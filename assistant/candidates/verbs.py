@@ -121,12 +121,18 @@ WRITE_VERBS = frozenset({"write", "report", "reveal", "publish", "detail"})
 
 
 def _outlet_has_learned(tok: Token) -> bool:
-    """"The Herald has learned that ...": a news outlet reporting what it found out (a person
-    who "has learned" something says nothing)."""
+    """"The Herald has learned that ...", "Sky News understands that ...": a news outlet
+    reporting what it found out (a person who "has learned" or "understands" something says
+    nothing)."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None or not any(c.dep_ == "ccomp" for c in tok.children) or \
+    if subj is None or not any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    if tok.lemma_.lower() == "learn" and \
             not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         return False
+    if tok.lemma_.lower() == "understand" and (tok.tag_ != "VBZ" or any(
+            c.dep_ in {"aux", "neg"} for c in tok.children)):
+        return False  # the newsroom formula is the plain present: not "did not understand"
     phrase = tok.doc[subj.left_edge.i:subj.i + 1].text
     return is_named_outlet(canonical_outlet(phrase))
 
@@ -149,7 +155,7 @@ def is_reporting(tok: Token) -> bool:
     gerund = _misread_gerund(tok)
     if gerund is not None:
         lemma = gerund
-    elif lemma == "learn" and _outlet_has_learned(tok):
+    elif lemma in {"learn", "understand"} and _outlet_has_learned(tok):
         lemma = "report"
     elif lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         lemma = "note"  # "as X points out", "X pointed out that ...": X notes it

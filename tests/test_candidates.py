@@ -299,6 +299,10 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
     ("The ferry company did not immediately comment.", "unverified_claim"),
     ("The harbor office didn't respond to questions about the delays.", "unverified_claim"),
     ("The ferry company did not comment on the newspaper report.", "unconfirmed_report"),
+    # an accusation not yet proven, and what the text calls someone without establishing it
+    ("Prosecutors allege that the ferry captain sold fuel on the side.", "unverified_claim"),
+    ("The lawsuit alleges the ferry company hid the losses.", "unverified_claim"),
+    ("The alleged smuggler was arrested at the pier on Monday.", "hedge"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)

@@ -25,6 +25,9 @@ CUES: tuple[tuple[str, str], ...] = (
     ("hedge", r"\bat least(?= (\d|one|two|three|four|five|six|seven|eight|nine|ten|a |an |half|several|some|\w+ (hundred|thousand|dozen)))"),
     ("hedge", r"\breportedly\b"),
     ("hedge", r"\ballegedly\b|\bpurportedly\b|\bostensibly\b"),
+    # "the alleged gunman": what the text calls him is not established
+    ("hedge", r"(?:(?<=\bthe )|(?<=\ban )|(?<=\ba )|(?<=\bhis )|(?<=\bher )|(?<=\btheir )|"
+              r"(?<=\bits ))alleged\b"),
     ("hedge", r"\bapparently\b|\bpresumably\b|\bsupposedly\b"),
     ("hedge", r"\b(appears?|appeared|seems?|seemed) to\b"),
     ("hedge", r"\b(an estimated|roughly|approximately|up to(?= \d))\b"),
@@ -98,6 +101,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("unconfirmed_report", r"\bleaked\b|\bpreliminary (assessment|report|findings)\b"),
     ("unverified_claim", r"\bboast(ed|s|ing)?\b|\bbragg?(ed|s|ing)?\b"),
     ("unverified_claim", r"\bclaim(ed|ing)\b|\bclaims? that\b"),
+    # an accusation not yet proven: "prosecutors allege that", "the lawsuit alleges"
+    ("unverified_claim", r"\balleg(es|e|ing)\b|\balleged that\b"),
     ("unverified_claim", r"\b(blames?|blamed|blaming)\b"),
     # a claim slipped into a relative clause ("a drone that it said was flying in its
     # airspace"): the text gives the assertion without anything that checks it

@@ -1522,3 +1522,20 @@ def test_missing_given_name_data_says_what_to_install(monkeypatch: pytest.Monkey
         assert "pip install nomquamgender" in err.value.hint
     finally:
         first_names._table.cache_clear()
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Lars Holm and Nora Vik spoke after the harbor vote. They said the pier would close.",
+     "pier would close"),
+    ("Lars Holm and Nora Vik said the pier would close. They added that a new pier would "
+     "follow.", "new pier"),
+])
+def test_they_after_two_named_people_is_each_of_them(text: str, needle: str) -> None:
+    art, c = cands(text)
+    assert sorted(x.speaker for x in claim_in(art, c, needle)) == ["Lars Holm", "Nora Vik"]
+
+
+def test_they_after_a_later_plural_speaker_is_that_speaker() -> None:
+    art, c = cands("Lars Holm and Nora Vik spoke after the harbor vote. Officials said the pier "
+                   "would close. They added that a new pier would follow.")
+    assert [x.speaker for x in claim_in(art, c, "new pier")] == ["Officials"]

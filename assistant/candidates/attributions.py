@@ -75,6 +75,16 @@ class _SentenceReader(Reports):
         name, stype, role, outlet, resolved = got
         if not name or len(name) > 120:
             return
+        members = self.memory.members_of(name, self.p.start + tok.idx) \
+            if tok.lower_ == "they" else ()
+        if members:  # "Baker and Roe spoke ... They said": each of them says it
+            for member in members:
+                one = self.speakers.setdefault(member, Speaker(
+                    name=member, stype="person", role=None, tok=tok, outlet=None,
+                    resolved=resolved, staff_of=None))
+                if verb is not None:
+                    one.verbs.append(verb)
+            return
         staff = None
         if outlet is None:
             staff = self._staff_outlet(tok, name)

@@ -45,6 +45,7 @@ class Mention:
     channel: str | None = None
     gender: str | None = None
     crowd: bool = False  # people named as a main subject ("Fishermen blocked ..."), for "they"
+    members: tuple[str, ...] = ()  # the persons of "Baker and Roe spoke ...", for "they"
 
 
 @dataclass
@@ -61,7 +62,8 @@ class Discourse:
     titles: dict[str, set[str]] = field(default_factory=dict)  # "president" -> {"Trump"}
 
     def add(self, name: str, stype: str, role: str | None, pos: int, *, speaker: bool,
-            outlet: str | None = None, channel: str | None = None, crowd: bool = False) -> None:
+            outlet: str | None = None, channel: str | None = None, crowd: bool = False,
+            members: tuple[str, ...] = ()) -> None:
         if outlet is None:
             stype = self.type_of(name, stype)
         if stype == "person" and len(name.split()) > 1 and name.split()[-1][:1].isupper():
@@ -72,12 +74,17 @@ class Discourse:
                 self.guessed.setdefault(_surname(name), given)  # "Jane Roe": a "she"
         self.mentions.append(Mention(name=name, stype=stype, role=role, pos=pos,
                                      speaker=speaker, outlet=outlet, channel=channel,
-                                     gender=self.gender(name), crowd=crowd))
+                                     gender=self.gender(name), crowd=crowd,
+                                     members=members))
 
     def type_of(self, name: str, stype: str) -> str:
         """"Karl Dahl ... Dahl was less positive": the small pipeline types the bare surname
         of a person named earlier as an organisation or nothing; it is that person."""
         return "person" if name in self.surnames else stype
+
+    def members_of(self, name: str, pos: int) -> tuple[str, ...]:
+        """The persons a "they" resolved to `name` stands for ("Baker and Roe"), if any."""
+        return next((m.members for m in self._recent(pos) if m.name == name and m.members), ())
 
     def note_people(self, people: Iterable[tuple[int, str]]) -> None:
         """Full names the pipeline tags as persons, with their offsets, whatever their role in

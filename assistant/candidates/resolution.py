@@ -270,6 +270,14 @@ class Resolution:
                             channel="statement" if issued else None)
             if stype == "person":
                 self.memory.note_gender(name, self.s.text)
+        for t in span:  # "Baker and Roe spoke after the vote": two people "they" may be
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.ent_type_ == "PERSON" and \
+                    not self._in_quote(t):
+                people = [t, *(c for c in t.conjuncts if c.i > t.i and c.ent_type_ == "PERSON")]
+                if len(people) > 1:
+                    names = tuple(dict.fromkeys(speaker_from(c)[0] for c in people))
+                    self.memory.add(" and ".join(names), "group", None, self.p.start + t.idx,
+                                    speaker=False, crowd=True, members=names)
         for t in span:  # "Fishermen blocked the harbor": people "they" may point back to
             if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i not in said and \
                     t.tag_ == "NNS" and _PEOPLE.search(t.text) and not self._in_quote(t):

@@ -32,6 +32,7 @@ def claim_in(art, c, needle: str):  # noqa: ANN001, ANN201
     ("Norland's Vesti news agency", "Vesti"),
     ("Iranian state media", "Iranian state media"),
     ("state television", "state media"),
+    ("State TV", "state media"),  # opening a sentence (was an outlet named "State TV")
     ("media reports", "unnamed reports"),
     ("Israeli media reports", "unnamed reports"),
     ("Reports in Israeli media", "unnamed reports"),  # was a claim by "Reports in ..."
@@ -303,6 +304,7 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
     ("Prosecutors allege that the ferry captain sold fuel on the side.", "unverified_claim"),
     ("The lawsuit alleges the ferry company hid the losses.", "unverified_claim"),
     ("The alleged smuggler was arrested at the pier on Monday.", "hedge"),
+    ("The harbor office was unable to independently verify the photos.", "unverified_claim"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)
@@ -1539,3 +1541,10 @@ def test_they_after_a_later_plural_speaker_is_that_speaker() -> None:
     art, c = cands("Lars Holm and Nora Vik spoke after the harbor vote. Officials said the pier "
                    "would close. They added that a new pier would follow.")
     assert [x.speaker for x in claim_in(art, c, "new pier")] == ["Officials"]
+
+
+def test_a_media_description_then_the_outlets_name_is_that_outlet() -> None:
+    # the small parser gives "reported" two subjects: the description and the name
+    art, c = cands("Local outlet the Harbor Gazette reported that the pier had collapsed.")
+    assert [f.outlet for f in c.facts] == ["Harbor Gazette"]
+    assert not claim_in(art, c, "pier had collapsed")

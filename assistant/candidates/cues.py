@@ -111,7 +111,9 @@ CUES: tuple[tuple[str, str], ...] = (
                          r"\b(did not|didn['’]t) (immediately )?(respond|reply|comment)\b|"
                          r"\bdid not (immediately )?return (phone |telephone )?(calls|messages|"
                          r"e-?mails|requests)\b"),
-    ("unverified_claim", r"\bcould not (immediately |independently )?(verify|confirm)\b"),
+    ("unverified_claim", r"\bcould not (immediately |independently )?(verify|confirm)\b|"
+                         r"\b(was|were|is|are) (not able|unable) to (immediately |independently )?"
+                         r"(verify|confirm)\b"),
     ("unverified_claim", r"\b(was|were|is|are) (not )?(immediately )?(unavailable|not available) "
                          r"for comment\b|\bcould not (immediately )?be reached\b"),
     ("unverified_claim", r"\binsisted\b|\binsistence\b"),

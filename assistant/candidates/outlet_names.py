@@ -128,8 +128,8 @@ GENERIC_REPORTS = re.compile(
     r"international |regional |national )?(?:media|press|newspapers|news outlets|outlets))$",
     re.IGNORECASE)
 STATE_MEDIA = re.compile(
-    r"^(?:([A-Z][a-z]+(?:n|an|ian|ese|i|ish|ch|ic))\s+)?state(?:-run)?\s+"
-    r"(media|television|TV|broadcaster|news agency|radio|press|outlets?|news)$")
+    r"^(?:([A-Z][a-z]+(?:n|an|ian|ese|i|ish|ch|ic))\s+)?(?i:state(?:-run)?\s+"
+    r"(media|television|TV|broadcaster|news agency|radio|press|outlets?|news))$")
 # Outlet anaphora: "the newspaper", "the agency", "the outlet" point back to an outlet.
 ANAPHOR = re.compile(
     rf"^(?:the|that|this)\s+(?:{MEDIA_NOUN}|outlet['’]s report|publication)$", re.IGNORECASE)

@@ -47,13 +47,19 @@ ISSUING = frozenset({"issue", "provide", "release", "give", "send", "publish", "
 
 
 def _subjects_first_inverted(verb: Token) -> list[Token]:
-    """The verb's children, an inverted subject first: in "The move, said Ana Ruiz, was
-    overdue" the small parser gives "said" two subjects, and the one after it speaks."""
+    """The verb's children, the subject that names the speaker first, where the small parser
+    gives a verb two: in "The move, said Ana Ruiz, was overdue" the one after the verb; in
+    "Local outlet the Harbor Gazette reported" the name right after the description."""
     kids = list(verb.children)
-    after = [c for c in kids if c.dep_ == "nsubj" and c.i > verb.i]
-    if after and any(c.dep_ == "nsubj" and c.i < verb.i for c in kids):
-        return after[:1] + [c for c in kids if c is not after[0]]
-    return kids
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    after = [c for c in subjects if c.i > verb.i]
+    first = None
+    if after and len(subjects) > 1:
+        first = after[0]
+    elif len(subjects) == 2 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and \
+            subjects[0].right_edge.i + 1 == subjects[1].left_edge.i:
+        first = subjects[1]
+    return kids if first is None else [first] + [c for c in kids if c is not first]
 
 
 def subject(tok: Token) -> Token | None:

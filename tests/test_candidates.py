@@ -1548,3 +1548,13 @@ def test_a_media_description_then_the_outlets_name_is_that_outlet() -> None:
     art, c = cands("Local outlet the Harbor Gazette reported that the pier had collapsed.")
     assert [f.outlet for f in c.facts] == ["Harbor Gazette"]
     assert not claim_in(art, c, "pier had collapsed")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Witness Nora Vik, 34, said she heard two blasts at the pier.", "Witness"),
+    ("Economist Nora Vik said harbor fees would rise.", "Economist"),
+])
+def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(text: str, role: str) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.role) for x in c.claims if x.speaker.endswith("Vik")] == [
+        ("Nora Vik", role)]

@@ -99,7 +99,8 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         ent = persons[-1]
         start = ent.start
         while start > a and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
-                doc[start - 1].lower_.strip(".") not in TITLES and not doc[start - 1].ent_type_:
+                doc[start - 1].lower_.strip(".") not in TITLES | _ROLE_NOUNS and \
+                not doc[start - 1].ent_type_:
             start -= 1
         name = re.sub(r"['’]s$", "", doc[start:ent.end].text)
         sent = doc[ent.start].sent
@@ -176,6 +177,17 @@ _ORG_WORDS = re.compile(
 # entity types the small pipeline gives names reliably enough to trust; it calls some
 # personal names WORK_OF_ART or PRODUCT
 _TYPED = frozenset({"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC"})
+
+
+# what a person is, written before the name like a title in news copy ("Witness Ana Ruiz",
+# "Economist Ana Ruiz"); the small parser tags it as part of the name at a sentence's start.
+# Not in TITLES, which name matching drops: "Lawyer" is no one's name, "Baker" may be.
+_ROLE_NOUNS = frozenset({
+    "witness", "resident", "activist", "lawyer", "attorney", "professor", "analyst",
+    "economist", "historian", "researcher", "scientist", "expert", "survivor", "protester",
+    "protestor", "organizer", "organiser", "volunteer", "commentator", "strategist",
+    "pollster", "lawmaker", "legislator", "candidate", "challenger", "incumbent", "nominee",
+    "author", "novelist", "filmmaker", "journalist", "reporter", "columnist", "blogger"})
 
 
 _NAMED_BODIES = frozenset({"campaign", "camp", "team", "office", "staff", "foundation"})

@@ -305,6 +305,9 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
     ("The lawsuit alleges the ferry company hid the losses.", "unverified_claim"),
     ("The alleged smuggler was arrested at the pier on Monday.", "hedge"),
     ("The harbor office was unable to independently verify the photos.", "unverified_claim"),
+    ("The suspected smuggler was arrested at the pier on Monday.", "hedge"),
+    ("Police have yet to identify the ferry captain.", "missing_context"),
+    ("The cause of the pier collapse is under investigation.", "missing_context"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)

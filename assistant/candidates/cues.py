@@ -27,7 +27,7 @@ CUES: tuple[tuple[str, str], ...] = (
     ("hedge", r"\ballegedly\b|\bpurportedly\b|\bostensibly\b"),
     # "the alleged gunman": what the text calls him is not established
     ("hedge", r"(?:(?<=\bthe )|(?<=\ban )|(?<=\ba )|(?<=\bhis )|(?<=\bher )|(?<=\btheir )|"
-              r"(?<=\bits ))alleged\b"),
+              r"(?<=\bits ))(alleged|suspected)\b"),
     ("hedge", r"\bapparently\b|\bpresumably\b|\bsupposedly\b"),
     ("hedge", r"\b(appears?|appeared|seems?|seemed) to\b"),
     ("hedge", r"\b(an estimated|roughly|approximately|up to(?= \d))\b"),
@@ -157,6 +157,10 @@ CUES: tuple[tuple[str, str], ...] = (
                         r"\b(remains?|remained) unknown\b"),
     ("missing_context", r"\b(has|have|had) not (yet )?(commented|responded|said)\b|"
                         r"\bno (immediate )?comment\b"),
+    # what the authorities have not found out or made known yet
+    ("missing_context", r"\b(has|have|had) yet to (identify|release|name|say|confirm|disclose|"
+                        r"determine|establish|explain|give|reveal)\b|"
+                        r"\b(is|are|was|were|remains?|remained) under investigation\b"),
     ("missing_context", r"\b(not much|little) is known\b|\bno public information\b|"
                         r"\bdetails (were|are|remain) (scarce|unclear|sketchy)\b"),
 )

@@ -46,7 +46,7 @@ ISSUING = frozenset({"issue", "provide", "release", "give", "send", "publish", "
                      "deliver", "email", "post"})
 
 
-def _subjects_first_inverted(verb: Token) -> list[Token]:
+def _speaking_subject_first(verb: Token) -> list[Token]:
     """The verb's children, the subject that names the speaker first, where the small parser
     gives a verb two: in "The move, said Ana Ruiz, was overdue" the one after the verb; in
     "Local outlet the Harbor Gazette reported" the name right after the description."""
@@ -72,7 +72,7 @@ def subject(tok: Token) -> Token | None:
             obj = next((c for c in cur.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj  # "Tass quoted local officials as saying": the officials speak
-        for c in _subjects_first_inverted(cur):
+        for c in _speaking_subject_first(cur):
             if c.dep_ == "nsubj":
                 if c.lemma_.lower() in {"that", "which", "who"}:
                     return _relative_antecedent(cur.head) if cur.dep_ == "relcl" and \

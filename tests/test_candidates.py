@@ -1510,6 +1510,7 @@ def test_a_given_name_tells_whom_he_or_she_is(text: str, speaker: str) -> None:
     ("Kim Lund", None),  # given to both
     ("Baker", None),  # a surname alone says nothing
     ("Xqzt Lund", None),
+    ("Judge Jane Roe", "f"), ("General Ana Lind", "f"),  # a title is no given name
 ])
 def test_given_name_gender(name: str, gender: str | None) -> None:
     from assistant.candidates.first_names import given_name_gender

@@ -1462,6 +1462,9 @@ def test_a_role_is_a_description_not_a_clause_a_time_or_a_headline(text: str,
     # the phrase before a parenthetical "X said," is what X talks about
     ("The budget, Lars Holm said, was far too small.", None),
     ("Far too small for the new pier, Lars Holm said.", None),
+    # a phrase of time is when, not who
+    ("A day later, Lars Holm said the budget was too small.", None),
+    ("An hour after the vote, Lars Holm said the budget was too small.", None),
 ])
 def test_the_phrase_before_a_name_is_a_role_only_as_its_appositive(text: str,
                                                                    role: str | None) -> None:

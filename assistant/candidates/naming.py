@@ -249,6 +249,11 @@ _NOT_ROLE_OPENERS = frozenset({
     "although", "though", "unlike", "like", "despite", "whether"})
 _FINITE = frozenset({"would", "will", "has", "have", "had", "could", "should", "can", "may",
                      "might", "did", "does", "do", "is", "was", "are", "were"})
+# a phrase of time before a name: "A day later,", "An hour after the vote,", "Years ago,"
+_WHEN = re.compile(
+    r"\b(later|ago|earlier|afterwards?)\b|^(?:an?|one|the|that|this|last|next|every|some)\s+"
+    r"(?:\w+\s+)?(?:day|week|month|year|hour|minute|decade|night|morning|evening|afternoon|"
+    r"weekend|moment)s?(?:\s+(?:later|ago|after|before|earlier|into)\b|\s*$)", re.IGNORECASE)
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss"})
 _TRAILING_PREPS = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", "on"})
 
@@ -263,6 +268,8 @@ def _descriptive(text: str) -> bool:
     if not words or words[0] in _NOT_ROLE_OPENERS or words[-1] in _TRAILING_PREPS or \
             set(words) <= _HONORIFICS:  # "Mr." says nothing about what the person is
         return False
+    if _WHEN.search(text):
+        return False  # "A day later, Ruiz said": when, not who
     # "he", "He", "I"; not "IT" (a department), "May" (a month) or "Will" (a name)
     if any(w.lower() in _SUBJECT_PRONOUNS and not (len(w) > 1 and w.isupper()) or
            w in _FINITE for w in raw) or ":" in text:

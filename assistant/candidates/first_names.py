@@ -1,7 +1,7 @@
 """A person's likely gender from a given name, for "he" / "she" when the text says nothing.
 
-The names are the nomquamgender package's reference data (MIT; counts of given names by
-gender from 36 sources, Van Buskirk et al. 2023). Only names that are common (1,000 records
+The names are the nomquamgender package's reference data (MIT; Ian Van Buskirk's counts of
+given names by gender, each name from up to 35 sources). Only names that are common (1,000 records
 or more) and lopsided (90 % one way, the package's own default threshold) are used: "Jane",
 "Tom", "Hollie", not "Kim" or "Jean". Text evidence ("Mr.", "she said" after the name) always
 wins over this guess.

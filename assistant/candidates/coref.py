@@ -70,8 +70,7 @@ class Discourse:
             # a full name the small pipeline did not tag as a person still makes its surname
             # one ("Deborah Jordan Reynolds ... Reynolds says")
             self.surnames.add(_surname(name))
-            if (given := given_name_gender(name)) is not None:
-                self.guessed.setdefault(_surname(name), given)  # "Jane Roe": a "she"
+            self._guess_gender(name)
         self.mentions.append(Mention(name=name, stype=stype, role=role, pos=pos,
                                      speaker=speaker, outlet=outlet, channel=channel,
                                      gender=self.gender(name), crowd=crowd,
@@ -89,12 +88,15 @@ class Discourse:
     def note_people(self, people: Iterable[tuple[int, str]]) -> None:
         """Full names the pipeline tags as persons, with their offsets, whatever their role in
         the sentence: the fallback antecedents of "he" and "she"."""
-        for at, text in people:
+        for at, text in people:  # given in text order, paragraph by paragraph
             name = re.sub(r"['’]s?$", "", text).strip()
             self.people.append((at, name))
-            if (given := given_name_gender(name)) is not None:
-                self.guessed.setdefault(_surname(name), given)
-        self.people.sort()
+            self._guess_gender(name)
+
+    def _guess_gender(self, name: str) -> None:
+        """"Jane Roe": a "she", unless the text says otherwise (`genders` wins)."""
+        if (given := given_name_gender(name)) is not None:
+            self.guessed.setdefault(_surname(name), given)
 
     def gender(self, name: str) -> str | None:
         """Known for the person, under any form of the name ("Eva Lund", "Lund"): from the

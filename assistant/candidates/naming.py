@@ -99,7 +99,7 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         ent = persons[-1]
         start = ent.start
         while start > a and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
-                doc[start - 1].lower_.strip(".") not in TITLES | _ROLE_NOUNS and \
+                doc[start - 1].lower_.strip(".") not in _NOT_NAME_WORDS and \
                 not doc[start - 1].ent_type_:
             start -= 1
         name = re.sub(r"['’]s$", "", doc[start:ent.end].text)
@@ -188,6 +188,7 @@ _ROLE_NOUNS = frozenset({
     "protestor", "organizer", "organiser", "volunteer", "commentator", "strategist",
     "pollster", "lawmaker", "legislator", "candidate", "challenger", "incumbent", "nominee",
     "author", "novelist", "filmmaker", "journalist", "reporter", "columnist", "blogger"})
+_NOT_NAME_WORDS = TITLES | _ROLE_NOUNS
 
 
 _NAMED_BODIES = frozenset({"campaign", "camp", "team", "office", "staff", "foundation"})

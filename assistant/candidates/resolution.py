@@ -39,11 +39,11 @@ _PEOPLE = re.compile(r"(?:men|women|people|ists|ians|ants|ents|ees)$|^(?:police|
                      r"prosecutors|investigators|doctors|nurses|neighbors|neighbours|owners|"
                      r"shoppers|traders|miners|strikers|rescuers|volunteers|settlers)$",
                      re.IGNORECASE)
-# a newspaper called by its short name alone ("The Times", "the Post")
+# a newspaper called by its short name alone ("The Times", "the Post"), or its report ("The
+# Times report", "the Post's story")
 _PAPER = re.compile(r"[Tt]he (Times|Post|Journal|Globe|Herald|Tribune|Telegraph|Observer|"
-                    r"Guardian|Independent|Mail|Chronicle|Gazette|Examiner|Inquirer)")
-_PAPER_REPORT = re.compile(rf"{_PAPER.pattern}(?:['’]s)? (?:report|story|article|analysis|"
-                           r"investigation)")
+                    r"Guardian|Independent|Mail|Chronicle|Gazette|Examiner|Inquirer)"
+                    rf"(?:(?:['’]s)? (?:{'|'.join(sorted(_REPORTS))}))?")
 
 
 @dataclass
@@ -102,8 +102,7 @@ class Resolution:
         if outlet is None:
             outlet = self.memory.resolve_outlet(phrase, pos) if channels.is_anaphor(phrase) \
                 else None
-        paper = _PAPER.fullmatch(phrase.strip()) or _PAPER_REPORT.fullmatch(phrase.strip())
-        if outlet is None and paper:
+        if outlet is None and (paper := _PAPER.fullmatch(phrase.strip())):
             # "The Times reported", "The Times report said" with no Times named before: a
             # newspaper of that name
             outlet = f"The {paper.group(1)}"

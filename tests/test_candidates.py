@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from assistant.article import parse_article, quote_spans
 from assistant.candidates import canonical_outlet, extract, find_outlets_in
 from assistant.candidates.nesting import place_of
-from assistant.candidates.speakers import subject
+from assistant.candidates.speakers import fallback_subject, subject
 from assistant.nlp import get_nlp
 
 PAD = (" The port authority published its annual report on shipping volumes last spring, and "
@@ -1557,3 +1557,70 @@ def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(text: str, role: 
     art, c = cands(text)
     assert [(x.speaker, x.role) for x in c.claims if x.speaker.endswith("Vik")] == [
         ("Nora Vik", role)]
+
+
+@pytest.mark.parametrize("text", [
+    '"It is a costly mistake," Ana Ruiz said of the harbor plan.',
+    '"It is a costly mistake," Ana Ruiz said of the harbor plan. "A very costly one."',
+    '"We should have waited," Tom Baker wrote about the vote.',
+])
+def test_what_a_quote_is_about_is_no_second_statement(text: str) -> None:
+    # was a third claim, "Ana Ruiz said of the harbor plan.", beside the quotes it frames
+    art, c = cands(text)
+    assert c.claims and all(x.kind == "direct" for x in c.claims)
+    assert len(c.claims) == text.count('"') // 2
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Senate Majority Leader Ana Ruiz said the vote would be held next week.", "Ana Ruiz",
+     "Senate Majority Leader"),
+    ("House Minority Whip Tom Baker said the bill would fail.", "Tom Baker",
+     "House Minority Whip"),
+    ("Opposition Leader Nora Vik said the election had been unfair.", "Nora Vik",
+     "Opposition Leader"),
+])
+def test_a_title_of_several_words_is_no_part_of_the_name(text: str, name: str,
+                                                        role: str) -> None:
+    # was "Majority Leader Ana Ruiz" with the role "Senate"
+    art, c = cands(text)
+    assert [(x.speaker, x.role) for x in c.claims] == [(name, role)]
+
+
+@pytest.mark.parametrize(("first", "later", "name"), [
+    ("Sen. Ana Ruiz toured the flooded district on Monday.", "The senator said", "Ana Ruiz"),
+    ("Gen. Tom Baker visited the base on Monday.", "The general said", "Tom Baker"),
+    ("Lt. Gov. Nora Vik opened the session on Monday.", "The lieutenant governor said",
+     "Nora Vik"),
+])
+def test_an_abbreviated_title_is_the_spelled_out_description(first: str, later: str,
+                                                             name: str) -> None:
+    # "Sen." before the name, "the senator" alone later: was an unnamed "The senator"
+    art, c = cands(f"{first}\n\n{later} the budget would be cut by a third.")
+    said = claim_in(art, c, "budget would be cut")
+    assert said and said[0].speaker == name
+
+
+def test_the_owner_in_a_speakers_appositive_does_not_speak() -> None:
+    # the small parser, on a sentence quoted with doubled apostrophes, left "said" without a
+    # subject and hung the speaker under the quote as an appositive; the nearest person
+    # before the verb was "Baker", the owner in Ruiz's description
+    words = ["Rivals", ",", "Ana", "M.", "Ruiz", ",", "Governor", "Baker", "'s", "former",
+             "chief", "of", "staff", ",", "said", "."]
+    heads = [14, 0, 4, 4, 0, 4, 7, 10, 7, 10, 4, 10, 11, 0, 14, 14]
+    deps = ["ccomp", "punct", "compound", "compound", "appos", "punct", "compound", "poss",
+            "case", "amod", "appos", "prep", "pobj", "punct", "ROOT", "punct"]
+    tags = ["NNS", ",", "NNP", "NNP", "NNP", ",", "NNP", "NNP", "POS", "JJ", "NN", "IN", "NN",
+            ",", "VBD", "."]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-PERSON"] + ["O"] * 8
+    doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
+    got = fallback_subject(doc[:], doc[14], [])
+    assert got is not None and got.text == "Ruiz"
+
+
+def test_she_after_a_womans_honorific_is_her_when_the_last_speaker_is_a_man() -> None:
+    # "Mrs. Roe's mother grew up here, as she said": was no claim (Tom Baker is a "he")
+    art, c = cands("''It was a long day,'' Tom Baker said.\n\nIn the town where both have "
+                   "roots - Mrs. Roe's mother also grew up here, as she said at the outset - "
+                   "the mood was warm.")
+    said = claim_in(art, c, "as she said")
+    assert said and said[0].speaker == "Roe"

@@ -382,6 +382,9 @@ def extract(article: Article) -> Candidates:
             people = [e for e in p.doc.ents if e.label_ == "PERSON" and len(e) > 1]
             memory.surnames.update(e[-1].text for e in people)
             memory.note_people((p.start + e.start_char, e.text) for e in people)
+            for e in p.doc.ents:
+                if e.label_ == "PERSON" and e.start > 0:
+                    memory.note_honorific(p.start + e.start_char, e.text, e.doc[e.start - 1].text)
     memory.learn_titles(article.text)
     claims: list[Attribution] = []
     facts: list[Attribution] = []

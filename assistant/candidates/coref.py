@@ -23,10 +23,20 @@ DESCRIPTION_HEADS = frozenset(["official", "source", "spokesman", "spokeswoman",
 _PLURAL = re.compile(r"\b\w+(?<!s)s\b(?!['’])\s*$|\bpeople\b", re.IGNORECASE)
 _TITLED = re.compile(
     r"\b((?:(?:Vice|Deputy|Former|Foreign|Defen[cs]e|Prime|Interior|Finance|Supreme)\s+)?"
-    r"(?:President|Premier|Chancellor|Minister|Gen\.|General|Secretary|Governor|Mayor|"
+    r"(?:President|Premier|Chancellor|Minister|Gen\.|General|Secretary|Governor|Gov\.|Mayor|"
     r"Senator|Sen\.|Leader|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Commander))\s+"
     r"((?:[A-Z][a-z'’-]+\s)*[A-Z][a-z'’-]+)")
 _STATEMENT_NOUNS = STATEMENT_NOUNS
+# news copy abbreviates a title before a name and spells it out alone ("Sen. Ana Ruiz ... the
+# senator said")
+_ABBREVIATED = {"sen": "senator", "gen": "general", "gov": "governor", "lt": "lieutenant",
+                "col": "colonel", "capt": "captain", "adm": "admiral", "sgt": "sergeant",
+                "maj": "major", "brig": "brigadier", "prof": "professor"}
+
+
+def _spelled_out(text: str) -> str:
+    """"Lt. Gov. Ana Ruiz" -> "lieutenant governor ana ruiz", to match "the governor"."""
+    return " ".join(_ABBREVIATED.get(w.rstrip("."), w) for w in text.lower().split())
 # bodies named by a common noun ("the company", "the ministry"): an "it"
 BODIES = frozenset({"ministry", "department", "military", "army", "navy", "government",
                     "agency", "company", "firm", "group", "movement", "militia", "party",
@@ -58,6 +68,8 @@ class Discourse:
     staff: dict[str, str] = field(default_factory=dict)  # reporter surname -> outlet
     surnames: set[str] = field(default_factory=set)  # last names of the article's persons
     people: list[tuple[int, str]] = field(default_factory=list)  # full names, in any role
+    # "Mrs. Clinton", "Mr. Biden" where they stand: the honorific says who a "she" can be
+    honored: list[tuple[int, str, str]] = field(default_factory=list)
     outlet_names: dict[str, str] = field(default_factory=dict)  # "Al-Resalah" -> canonical
     titles: dict[str, set[str]] = field(default_factory=dict)  # "president" -> {"Trump"}
 
@@ -92,6 +104,15 @@ class Discourse:
             name = re.sub(r"['’]s?$", "", text).strip()
             self.people.append((at, name))
             self._guess_gender(name)
+
+    def note_honorific(self, at: int, name: str, honorific: str) -> None:
+        """"Mrs. Clinton's father grew up here, as she said": a named person in any role,
+        whose honorific gives the gender at that place (the same surname may be Mr. and Mrs.
+        in one article)."""
+        gender = "f" if _FEMALE.match(honorific + " ") else "m" if _MALE.match(honorific + " ") \
+            else None
+        if gender is not None:
+            self.honored.append((at, re.sub(r"['’]s?$", "", name).strip(), gender))
 
     def _guess_gender(self, name: str) -> None:
         """"Jane Roe": a "she", unless the text says otherwise (`genders` wins)."""
@@ -168,8 +189,9 @@ class Discourse:
         named anywhere before whose gender is known to be the pronoun's."""
         if gender is None:
             return None
-        for at, name in reversed(self.people):
-            if pos - 2500 <= at < pos and self.gender(name) == gender:
+        named = [(at, name, self.gender(name)) for at, name in self.people] + self.honored
+        for at, name, known in sorted(named, key=lambda n: n[0], reverse=True):
+            if pos - 2500 <= at < pos and known == gender:
                 return Mention(name=name, stype="person", role=None, pos=at, speaker=False,
                                gender=gender)
         return None
@@ -178,7 +200,7 @@ class Discourse:
         """"President Trump", "Foreign Minister Abbas Araghchi" anywhere in the article: who
         "the president" or "the foreign minister" is when the text never says so nearby."""
         for m in _TITLED.finditer(text):
-            title = " ".join(m.group(1).lower().replace(".", "").split())
+            title = _spelled_out(m.group(1))
             self.titles.setdefault(title, set()).add(m.group(2).split()[-1])
 
     def resolve_title(self, phrase: str, pos: int) -> Mention | None:
@@ -211,7 +233,7 @@ class Discourse:
             return None
         want = " ".join(words[-3:])
         for m in self._recent(pos, 6000):
-            hay = f"{m.name} {m.role or ''}".lower()
+            hay = _spelled_out(f"{m.name} {m.role or ''}")
             if re.search(rf"\b{re.escape(want)}s?\b", hay):
                 return m
         if exact:
@@ -221,7 +243,7 @@ class Discourse:
             return None  # a qualified title names someone else than the bare title would
         head = words[-1]
         for m in self._recent(pos, 6000):
-            hay = f"{m.name} {m.role or ''}".lower()
+            hay = _spelled_out(f"{m.name} {m.role or ''}")
             if re.search(rf"\b{re.escape(head)}s?\b", hay):
                 return m
         return None

@@ -188,7 +188,9 @@ _ROLE_NOUNS = frozenset({
     "protestor", "organizer", "organiser", "volunteer", "commentator", "strategist",
     "pollster", "lawmaker", "legislator", "candidate", "challenger", "incumbent", "nominee",
     "author", "novelist", "filmmaker", "journalist", "reporter", "columnist", "blogger"})
-_NOT_NAME_WORDS = TITLES | _ROLE_NOUNS
+# words of a title that is more than one word ("Senate Majority Leader", "Opposition Leader")
+_TITLE_PARTS = frozenset({"leader", "majority", "minority", "whip", "opposition", "supreme"})
+_NOT_NAME_WORDS = TITLES | _ROLE_NOUNS | _TITLE_PARTS
 
 
 _NAMED_BODIES = frozenset({"campaign", "camp", "team", "office", "staff", "foundation"})

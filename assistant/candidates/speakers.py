@@ -244,6 +244,8 @@ def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]
               not (aside and aside[0] <= e.start < aside[1])]
     for label in ("PERSON", "ORG"):
         cands = [e for e in before if e.label_ == label]
+        # "X, President Obama's former chief of staff, said": the owner is whose, not who
+        cands = [e for e in cands if not _owner_in_appositive(e, cands)] or cands
         if cands:
             return cands[-1].root
     after = [e for e in ents if e.start > verb.i and e.start - verb.i <= 2 and
@@ -258,6 +260,16 @@ def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]
                    None)
         return later[0].root if later else obj
     return None
+
+
+def _owner_in_appositive(e: SpacySpan, others: list[SpacySpan]) -> bool:
+    """Obama in "Daley, President Obama's chief of staff,": the owner in another name's
+    appositive ("Trump's tweet saying" is Trump's own statement)."""
+    nxt = e.doc[e.end] if e.end < len(e.doc) else None
+    if nxt is None or nxt.tag_ != "POS":
+        return False
+    heads = {o.root.i for o in others if o is not e}
+    return any(a.dep_ == "appos" and a.head.i in heads for a in list(e.root.ancestors)[:3])
 
 
 def _aside_before(sent: SpacySpan, verb: Token) -> tuple[int, int] | None:

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _CONTENT_PREPS = frozenset({"about", "of", "for", "against", "as", "that", "regarding"})
+# '"...," she said of the plan': what the quote is about, not a second statement
+_TOPIC_PREPS = frozenset({"about", "of", "regarding"})
+_PLAIN_SAYING = frozenset({"say", "write", "tweet", "add"})
 _JOINER_TAIL = re.compile(r"(?:[\s,;]+|\bbut\b|\band\b)+$")
 
 
@@ -39,6 +42,9 @@ def content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, in
             continue  # the clause is the quote itself
         if c.dep_ == "prep" and c.lemma_.lower() not in _CONTENT_PREPS:
             continue  # "said over the phone", "told reporters in Paris": where, not what
+        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and \
+                verb.lemma_.lower() in _PLAIN_SAYING:
+            continue
         if c.dep_ == "dobj" and verb.lemma_.lower() in AUDIENCE_VERBS:
             continue  # "told a local television channel": the listener, not what was said
         if c.dep_ == "dobj" and c.lower_ in STATEMENT_NOUNS and all(

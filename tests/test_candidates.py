@@ -308,6 +308,11 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
     ("The suspected smuggler was arrested at the pier on Monday.", "hedge"),
     ("Police have yet to identify the ferry captain.", "missing_context"),
     ("The cause of the pier collapse is under investigation.", "missing_context"),
+    # the same silences said another way
+    ("Neither the harbor office nor the ferry company responded to requests for comment.",
+     "unverified_claim"),
+    ("Messages left with the ferry company were not returned.", "unverified_claim"),
+    ("The cause of the pier collapse was not immediately known.", "missing_context"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)
@@ -319,6 +324,7 @@ def test_cue_kinds(sentence: str, kind: str) -> None:
     "Two rockets fell near the port, according to the sources quoted above.",
     "The fund estimates are published by the statistics office every quarter.",
     "The ferry company has not given up on the northern route.",
+    "The ferry captain was not known for his patience.",
 ])
 def test_no_assessment_cue_without_an_assessment(sentence: str) -> None:
     art, c = cands(sentence)
@@ -1624,3 +1630,26 @@ def test_she_after_a_womans_honorific_is_her_when_the_last_speaker_is_a_man() ->
                    "the mood was warm.")
     said = claim_in(art, c, "as she said")
     assert said and said[0].speaker == "Roe"
+
+
+def test_a_cue_phrase_with_its_subject_far_before_is_the_verb_phrase_only() -> None:
+    art, c = cands("Neither the harbor office nor the ferry company responded to requests for "
+                   "comment.")
+    assert [u.cue for u in c.cues if u.kind == "unverified_claim"] == [
+        "responded to requests for comment"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # were no claims ("called it": the small parser makes the quoted name a second object)
+    ('Press secretary Karen Lee called it "fake news."', "Karen Lee"),
+    ("Rescue workers put the death toll at 45.", "Rescue workers"),
+    ("Local officials put the number of dead at 20.", "Local officials"),
+])
+def test_naming_a_thing_or_giving_a_count_is_a_statement(text: str, speaker: str) -> None:
+    art, c = cands(text)
+    assert [x.speaker for x in c.claims] == [speaker]
+
+
+def test_putting_a_thing_somewhere_is_no_statement() -> None:
+    art, c = cands("The harbor master put the new charts at the end of the shelf.")
+    assert c.claims == []

@@ -111,6 +111,12 @@ CUES: tuple[tuple[str, str], ...] = (
                          r"\b(did not|didn['’]t) (immediately )?(respond|reply|comment)\b|"
                          r"\bdid not (immediately )?return (phone |telephone )?(calls|messages|"
                          r"e-?mails|requests)\b"),
+    # the same silence with the subject negated, or told from the messages' side
+    # (the cue is the named group: the verb, not the whole clause)
+    ("unverified_claim", r"\b(?:neither|none of)\b[^.;:\"“”]{0,60}?\b(?P<cue>(?:responded|replied)"
+                         r" to (?:\w+ ){0,2}requests? for comment)\b"),
+    ("unverified_claim", r"\b(?:messages|calls|e-?mails|requests for comment)\b[^.;:\"“”]{0,40}?"
+                         r"\b(?P<cue>(?:was|were) not (?:immediately )?returned)\b"),
     ("unverified_claim", r"\bcould not (immediately |independently )?(verify|confirm)\b|"
                          r"\b(was|were|is|are) (not able|unable) to (immediately |independently )?"
                          r"(verify|confirm)\b"),
@@ -153,7 +159,9 @@ CUES: tuple[tuple[str, str], ...] = (
     # what the authorities have not made known ("police have not released the name")
     ("missing_context", r"\b(has|have|had) not (yet )?(released|disclosed|identified|named|"
                         r"revealed|given(?! up))\b"),
-    ("missing_context", r"\bit (is|was) not (yet |immediately )?known\b|"
+    ("missing_context", r"\b(?:was|were|is|are) not (?:yet |immediately )?known\b"
+                        r"(?! (?:for|as|to)\b)|"
+                        r"\bit (is|was) not (yet |immediately )?known\b|"
                         r"\b(remains?|remained) unknown\b"),
     ("missing_context", r"\b(has|have|had) not (yet )?(commented|responded|said)\b|"
                         r"\bno (immediate )?comment\b"),
@@ -284,9 +292,10 @@ def find_cues(article: Article, claims: list[Attribution], facts: list[Attributi
                 if kind in _NOT_IN_QUOTES and any(q.start <= s.start + m.start() < q.end
                                                   for q in quotes):
                     continue  # a speaker mentioning others' sources is not sourcing
-                a, b = s.start + m.start(), s.start + m.end()
+                part = "cue" if "cue" in pattern.groupindex else 0
+                a, b = s.start + m.start(part), s.start + m.end(part)
                 wa, wb = cue_window(s, a, b)
-                cues.append(Cue(kind=kind, cue=m.group(0), start=wa, end=wb, sentence=s))
+                cues.append(Cue(kind=kind, cue=m.group(part), start=wa, end=wb, sentence=s))
     cues += _attribution_cues(article, claims, facts)
     cues = [c for c in cues if not article.in_instruction(c.start, c.end)]
     for f in article.flags:

@@ -68,7 +68,11 @@ def governs_statement(tok: Token) -> bool:
             # 'called the plan "a disaster"': the parser hangs the quoted name on the object
             g.dep_ == "appos" and g.left_edge.i > 0 and
             tok.doc[g.left_edge.i - 1].text in _QUOTATION_MARKS
-            for c in tok.children if c.dep_ == "dobj" for g in c.children)
+            for c in tok.children if c.dep_ == "dobj" for g in c.children) or (
+            # 'called it "fake news"': the parser makes the quoted name a second object
+            sum(c.dep_ == "dobj" for c in tok.children) > 1 and any(
+                c.dep_ == "dobj" and c.left_edge.i > 0 and
+                tok.doc[c.left_edge.i - 1].text in _QUOTATION_MARKS for c in tok.children))
     if lemma in {"confirm", "deny", "reject", "dismiss", "dispute", "repeat", "reiterate"} and \
             "dobj" in deps:
         obj = next(c for c in tok.children if c.dep_ == "dobj")
@@ -159,6 +163,8 @@ def is_reporting(tok: Token) -> bool:
         lemma = "report"
     elif lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         lemma = "note"  # "as X points out", "X pointed out that ...": X notes it
+    elif lemma == "put" and _puts_a_figure(tok):
+        lemma = "estimate"  # "local officials put the toll at 20": their count
     elif lemma == "read" and _document_reads(tok):
         lemma = "say"  # '"...," the statement read': the document says it
     elif lemma not in REPORTING_VERBS or tok.pos_ not in {"VERB", "AUX", "NOUN"}:
@@ -216,8 +222,8 @@ def is_reporting(tok: Token) -> bool:
         cur = cur.head
         if cur.lemma_.lower() in _WITHHELD and any(c.dep_ == "xcomp" for c in cur.children):
             return False  # "failed to say"; not "said the plan would fail and warned ..."
-    if lemma in WEAK_VERBS and not governs_statement(tok):
-        return False
+    if lemma in WEAK_VERBS and not governs_statement(tok) and tok.lemma_.lower() != "put":
+        return False  # ("put the toll at 20" has its object and figure: `_puts_a_figure`)
     if lemma == "write" and not governs_statement(tok) and not any(
             c.dep_ == "prep" and c.lower_ in {"about", "of"} for c in tok.children):
         return False  # "wrote a letter to the board", "wrote a book": an act, no statement
@@ -253,6 +259,16 @@ def _discourse_marker(tok: Token) -> bool:
     """"That said, ..." / "Having said that, ...": a connective, nobody's statement."""
     sent = tok.sent
     return tok.i - sent.start <= 2 and bool(_MARKER.match(sent.text))
+
+
+_FIGURES = frozenset({"toll", "number", "figure", "count", "tally", "cost", "damage", "losses",
+                      "casualties", "turnout", "total"})
+
+
+def _puts_a_figure(tok: Token) -> bool:
+    """"put the death toll at 20", "put the number of dead at 20": a count someone gives."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURES for c in tok.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
 
 
 def _says_nothing_in_words(tok: Token) -> bool:

@@ -1653,3 +1653,24 @@ def test_naming_a_thing_or_giving_a_count_is_a_statement(text: str, speaker: str
 def test_putting_a_thing_somewhere_is_no_statement() -> None:
     art, c = cands("The harbor master put the new charts at the end of the shelf.")
     assert c.claims == []
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("A Harbor Herald analysis found that the ferry claims were false.", "Harbor Herald"),
+    ("A Reuters tally showed that 40 people had died in the floods.", "Reuters"),
+    ("A Washington Post investigation found that the agency ignored the warnings.",
+     "Washington Post"),
+])
+def test_what_an_outlets_own_research_found_is_its_fact(text: str, outlet: str) -> None:
+    # was nothing: "found" and "showed" report only with a named body's research as subject
+    art, c = cands(text)
+    assert [f.outlet for f in c.facts] == [outlet] and c.claims == []
+
+
+@pytest.mark.parametrize("text", [
+    "The study found that the new ferry schedule reduced delays.",  # names nobody
+    "A fresh Harbor Herald poll shows how hard the vote will be.",  # a poll's numbers: data
+])
+def test_unowned_research_and_polls_are_no_statement(text: str) -> None:
+    art, c = cands(text)
+    assert c.claims == [] and c.facts == []

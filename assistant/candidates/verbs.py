@@ -163,6 +163,8 @@ def is_reporting(tok: Token) -> bool:
         lemma = "report"
     elif lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         lemma = "note"  # "as X points out", "X pointed out that ...": X notes it
+    elif lemma in {"find", "show", "conclude"} and _owned_finding(tok):
+        lemma = "report"  # "A Reuters tally showed that ...": the owner's finding
     elif lemma == "put" and _puts_a_figure(tok):
         lemma = "estimate"  # "local officials put the toll at 20": their count
     elif lemma == "read" and _document_reads(tok):
@@ -259,6 +261,22 @@ def _discourse_marker(tok: Token) -> bool:
     """"That said, ..." / "Having said that, ...": a connective, nobody's statement."""
     sent = tok.sent
     return tok.i - sent.start <= 2 and bool(_MARKER.match(sent.text))
+
+
+# what a newsroom or a body finds out itself (a poll's numbers are data: "polls show" is a
+# cue of missing context)
+_RESEARCH = frozenset({"analysis", "tally", "count", "review", "investigation", "study",
+                       "audit", "examination", "inquiry", "probe"})
+
+
+def _owned_finding(tok: Token) -> bool:
+    """"A Reuters tally showed that", "a CNN analysis found that": research a named body did
+    and what it found; "the study found" names nobody (narration)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in _RESEARCH and \
+        any(c.dep_ == "ccomp" and c.left_edge.tag_ not in {"WRB", "WP", "WDT"}
+            for c in tok.children) and \
+        any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in subj.children)
 
 
 _FIGURES = frozenset({"toll", "number", "figure", "count", "tally", "cost", "damage", "losses",

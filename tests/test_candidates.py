@@ -1674,3 +1674,15 @@ def test_what_an_outlets_own_research_found_is_its_fact(text: str, outlet: str) 
 def test_unowned_research_and_polls_are_no_statement(text: str) -> None:
     art, c = cands(text)
     assert c.claims == [] and c.facts == []
+
+
+@pytest.mark.parametrize("text", [
+    'Asked if she would run again, Ana Ruiz said: "We\'ll see."',
+    'Ana Ruiz said: "Not yet."',
+])
+def test_a_short_quote_after_a_saying_colon_is_the_statement(text: str) -> None:
+    # was a claim on the frame ("Asked if she would run again, Ana Ruiz said:"), the quote
+    # of fewer than four words read as a possible title
+    art, c = cands(text)
+    assert [(x.kind, art.text[x.start:x.end]) for x in c.claims] == [
+        ("direct", text[text.index('"'):])]

@@ -31,8 +31,12 @@ def _is_direct(sent: Sentence, start: int, end: int, inner: str, open_end: bool)
         # a short quote is a statement only when it is the whole sentence ('"Nobody likes
         # cuts."') or ends at its frame ('"This is unacceptable," tweeted X'); else it may be
         # a title or a scare-quoted phrase
+        # ('Asked if she would run, Ruiz said: "We\'ll see."': the colon after the saying verb
+        # introduces the answer itself)
         return not before and (text[-1:] in ".?!…" and not after.strip() or
-                               text[-1:] in ",?!" and bool(_FRAME_AFTER.match(after)))
+                               text[-1:] in ",?!" and bool(_FRAME_AFTER.match(after))) or \
+            before.endswith(":") and bool(_SPEECH_BEFORE.search(before)) and \
+            text[-1:] in ".?!…" and not after.strip()
     if not before or before.endswith((",", ":", ";", "—", "–", "-")) or open_end:
         return True
     if _SPEECH_BEFORE.search(before):

@@ -263,6 +263,21 @@ def test_credit_lines_and_bylines_are_not_claims(sep: str) -> None:
     assert any(p.kind == "boilerplate" and "Reporting by" in p.text for p in art.paragraphs)
 
 
+@pytest.mark.parametrize(("closing", "claim"), [
+    ("Jane Fell contributed reporting from the harbor.", False),  # was Jane Fell's claim
+    ("Jane Fell in Oslo and Tom Rook in Bergen contributed reporting.", False),
+    ("The Harbor Herald contributed to this report.", False),
+    ("Jane Fell said she contributed reporting from the harbor.", True),  # a statement
+])
+def test_a_contributors_line_is_a_credit_not_a_claim(closing: str, claim: bool) -> None:
+    art = parse_article(PAD.strip() + "\n\nThe council approved the new harbor budget on "
+                        f"Monday by a vote of seven to two, officials said.\n\n{closing}",
+                        min_words=1)
+    c = extract(art)
+    assert bool(claim_in(art, c, closing[:20])) is claim
+    assert any(p.kind == "boilerplate" for p in art.paragraphs) is not claim
+
+
 @pytest.mark.parametrize(("sentence", "kind"), [
     ("The company did not immediately respond to a request for comment on the closure.",
      "unverified_claim"),

@@ -39,6 +39,11 @@ _CREDIT = re.compile(
 _TRAILING_CREDIT = re.compile(
     r"(?<=[.!?\"”’])\s*([(\[]\s*(?:(?:additional |editing |graphics )?reporting|writing|"
     r"editing|compiled|with reporting) by\b[^()\[\]]*[)\]])\s*$", re.IGNORECASE)
+# The credit a story closes on: "Jane Roe contributed reporting from Kabul.", "The
+# Associated Press contributed to this report."
+_CONTRIBUTED = re.compile(
+    r"^\s*[A-Z](?:(?!\b(?:said|says|told)\b)[^.!?\"“”]){0,150}?\bcontributed (?:(?:reporting|"
+    r"research)(?: (?:from|in) [^.!?\"“”]{1,60})?|to this (?:report|story|article))\.?\s*$")
 _BYLINE = re.compile(r"^\s*By\s+(?:[A-Z][\w.'’-]+\s?){1,4}(?:(?:and|&|,)\s+(?:[A-Z][\w.'’-]+\s?){1,4})*"
                      r"(?:[,|–-].{0,60})?$")
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -105,7 +110,7 @@ def _classify(text: str, index: int, seen_body: bool) -> ParagraphKind:
     words = text.split()
     if len(words) <= 8 and _BOILERPLATE.match(text):
         return "boilerplate"
-    if _CREDIT.match(text) and len(words) <= 40:
+    if (_CREDIT.match(text) or _CONTRIBUTED.match(text)) and len(words) <= 40:
         return "boilerplate"
     if _TEASER.match(text) and len(words) <= 20:
         return "boilerplate"

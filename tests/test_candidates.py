@@ -1701,3 +1701,24 @@ def test_a_short_quote_after_a_saying_colon_is_the_statement(text: str) -> None:
     art, c = cands(text)
     assert [(x.kind, art.text[x.start:x.end]) for x in c.claims] == [
         ("direct", text[text.index('"'):])]
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ('"We will win this county," Ana Ruiz said Tuesday night on Fox News.', "Fox News"),
+    ("In an appearance on MSNBC, Ana Ruiz said the harbor bill was dead.", "MSNBC"),
+])
+def test_saying_it_on_a_broadcaster_is_the_broadcasters_fact_too(text: str,
+                                                                  outlet: str) -> None:
+    # were the claim only ("said on Fox News that ..." already gave the fact)
+    art, c = cands(text)
+    assert [x.speaker for x in c.claims] == ["Ana Ruiz"]
+    assert [(f.outlet, f.underlying) for f in c.facts] == [(outlet, ["Ana Ruiz"])]
+
+
+def test_a_shows_quoted_name_in_the_frame_is_no_quote_of_the_speaker() -> None:
+    # was a direct claim '"State of the Union,"' beside the statement
+    art, c = cands('Appearing on the Harbor Channel\'s "Morning Tide Weekly Edition," Ana Ruiz '
+                   "said the harbor bill was dead.")
+    (said,) = c.claims
+    assert said.speaker == "Ana Ruiz" and said.kind == "indirect"
+    assert "bill was dead" in art.text[said.start:said.end]

@@ -19,7 +19,7 @@ from .naming import speaker_from
 from .nesting import echoed, noun_statements, place_of, quote_owner, reported_by, told_in
 from .outlet_names import PUNDITS
 from .outlets import canonical_outlet, is_named_outlet
-from .quotes import inside_open_quote, quote_run_owners
+from .quotes import inside_open_quote, quote_run_owners, titled_quote
 from .reports import Reports
 from .resolution import Speaker
 from .speakers import (
@@ -214,8 +214,12 @@ class _SentenceReader(Reports):
                 for a, b in spans:
                     said_on = (channels.channel(self.article.text[a:b]) or said_on) \
                         if len(spans) > 1 else sent_channel
+                    # ('Appearing on CNN's "State of the Union," Ruiz said': a name quoted
+                    # in the frame before the speaker is none of the speaker's words)
                     fragments = [q for q in self.quotes
-                                 if not q.direct and a <= q.start and q.end <= b]
+                                 if not q.direct and a <= q.start and q.end <= b and
+                                 not (q.end <= p.start + e.tok.left_edge.idx and
+                                      q.start - p.start >= 0 and titled_quote(p, q))]
                     whole = len(fragments) == 1 and whole_clause_quoted(
                         self.article.text, e.verbs, fragments[0], b, p.start)
                     self.claims.append(Attribution(

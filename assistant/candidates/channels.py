@@ -67,6 +67,9 @@ _TO_OUTLET = re.compile(
     r"(?:statement|comments?|remarks?|message|e-?mail|response)\s+(?:sent\s+)?to|remarks to|"
     r"(?:quoted|cited) (?:as saying )?by|published by|published in|carried by|broadcast by|broadcast on|"
     r"aired by|aired on|appearing on|appeared on|speaking on|said on|interview on|"
+    r"(?:an?|the|his|her|their|its)\s+(?:\w+\s+){0,2}appearance\s+on|"
+    r"said (?:(?:early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|tonight)(?: (?:morning|afternoon|evening|night))? )on|"
     r"(?:commentator|host|anchor|guest|pundit|analyst|contributor)s?\s+(?:on|for|at)|"
     r"op-ed (?:in|for)|column (?:in|for)|wrote in|writing in|told reporters from)\s+$",
     re.IGNORECASE)

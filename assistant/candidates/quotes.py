@@ -18,6 +18,11 @@ _FRAME_AFTER = re.compile(r"^\s*,?\s*(?:[\w.'’-]+\s+){0,6}?(said|says|added|to
                           r"according|read|reads)\b", re.IGNORECASE)
 
 
+# what a name follows, not a statement: an owner ("CNN's") or a preposition ("on", "in")
+_TITLE_BEFORE = re.compile(r"(?:\w['’]s|\b(?:on|in|of|at|from|for|by|with|to|called|titled|"
+                           r"entitled|dubbed|named))$", re.IGNORECASE)
+
+
 def _is_direct(sent: Sentence, start: int, end: int, inner: str, open_end: bool) -> bool:
     """A whole statement in quotes: it starts a clause ("X said: '...'", '"...," X said'),
     follows a speech verb, or is followed by its frame; a quoted title or phrase at the end
@@ -27,6 +32,8 @@ def _is_direct(sent: Sentence, start: int, end: int, inner: str, open_end: bool)
     text = inner.rstrip()
     if not text[:1].isupper() or len(text.split()) < 2:
         return False
+    if _TITLE_BEFORE.search(before):
+        return False  # 'Appearing on CNN's "State of the Union," Ruiz said': a show's name
     if len(text.split()) < 4:
         # a short quote is a statement only when it is the whole sentence ('"Nobody likes
         # cuts."') or ends at its frame ('"This is unacceptable," tweeted X'); else it may be
@@ -42,6 +49,11 @@ def _is_direct(sent: Sentence, start: int, end: int, inner: str, open_end: bool)
     if _SPEECH_BEFORE.search(before):
         return True
     return text[-1:] in ",.?!…" and bool(_FRAME_AFTER.match(after))
+
+
+def titled_quote(p: Paragraph, q: Quote) -> bool:
+    """The quote follows an owner or a preposition: a name ("CNN's "State of the Union"")."""
+    return bool(_TITLE_BEFORE.search(p.text[:q.start - p.start].rstrip()))
 
 
 def sentence_quotes(p: Paragraph, s: Sentence) -> list[Quote]:

@@ -1722,3 +1722,39 @@ def test_a_shows_quoted_name_in_the_frame_is_no_quote_of_the_speaker() -> None:
     (said,) = c.claims
     assert said.speaker == "Ana Ruiz" and said.kind == "indirect"
     assert "bill was dead" in art.text[said.start:said.end]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The harbor office said 12 people were killed, while local officials put the toll at 20.",
+     "toll at 20"),
+    ("Police said about 2,000 people attended the rally. Organizers put the crowd at 10,000.",
+     "crowd at 10,000"),
+    # an outlet's report disagrees with an official count
+    ("The harbor office said 12 people were killed in the blast. The Harbor Herald, citing "
+     "hospital staff, reported that 20 people died.", "20 people died"),
+    # the same deaths, other injuries: the number goes with the word it comes before
+    ("The ministry said 12 people were killed and 30 injured. Local officials said 12 people "
+     "died and 45 were hurt.", "45 were hurt"),
+])
+def test_two_accounts_that_count_one_thing_differently_are_a_conflict(text: str,
+                                                                      cue: str) -> None:
+    art, c = cands(text)
+    assert [u.cue for u in c.cues if u.kind == "conflict"] == [cue]
+
+
+@pytest.mark.parametrize("text", [
+    # 40 counts the missing, not the toll
+    "The agency said 23 people were killed. Its director, Ana Ruiz, said at least 40 people "
+    "were still missing and that the toll would rise.",
+    "The ministry said 12 people were killed on May 3. Local officials said 12 people died.",
+    "Police said 5 people were arrested. The mayor said 12 people were injured.",
+    "Ana Ruiz said 12 people were killed. Ruiz later said 14 had died.",  # one speaker
+])
+def test_counts_that_agree_or_count_other_things_are_no_conflict(text: str) -> None:
+    art, c = cands(text)
+    assert not [u for u in c.cues if u.kind == "conflict"]
+
+
+def test_the_month_may_is_no_hedge() -> None:
+    art, c = cands("The harbor office sent a May 4 letter and met the council in May.")
+    assert not [u for u in c.cues if u.kind == "hedge"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..article import Article, Sentence
+from .conflicts import count_conflicts
 from .model import Attribution, Cue
 from .quotes import find_quotes
 from .speakers import ANON_HEAD, VAGUE_GROUPS
@@ -33,7 +34,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("hedge", r"\b(an estimated|roughly|approximately|up to(?= \d))\b"),
     ("hedge", r"\bmay have\b|\bmight have\b|\bcould have\b"),
     ("hedge", r"\bmay well\b|\bmight well\b"),
-    ("hedge", r"\b(could|might|may)\b(?! (not|have|hamper|lead|trigger|cause|rise|worsen|delay|"
+    # (not the month: "on May 3", "in May")
+    ("hedge", r"\b(?-i:(?!May\b))(could|might|may)\b(?! (not|have|hamper|lead|trigger|cause|rise|worsen|delay|"
               r"spark|well)\b)(?= \w+)"),
     ("hedge", r"\b(is|are|was|were) (widely |generally )?(believed|thought|understood|"
               r"presumed|suspected) to\b"),
@@ -297,6 +299,7 @@ def find_cues(article: Article, claims: list[Attribution], facts: list[Attributi
                 wa, wb = cue_window(s, a, b)
                 cues.append(Cue(kind=kind, cue=m.group(part), start=wa, end=wb, sentence=s))
     cues += _attribution_cues(article, claims, facts)
+    cues += count_conflicts(article, claims + facts)
     cues = [c for c in cues if not article.in_instruction(c.start, c.end)]
     for f in article.flags:
         if f.kind in {"hidden_characters", "lookalike"}:

@@ -280,7 +280,7 @@ def _owned_finding(tok: Token) -> bool:
 
 
 _FIGURES = frozenset({"toll", "number", "figure", "count", "tally", "cost", "damage", "losses",
-                      "casualties", "turnout", "total"})
+                      "casualties", "turnout", "total", "crowd", "attendance", "size"})
 
 
 def _puts_a_figure(tok: Token) -> bool:

@@ -1758,3 +1758,32 @@ def test_counts_that_agree_or_count_other_things_are_no_conflict(text: str) -> N
 def test_the_month_may_is_no_hedge() -> None:
     art, c = cands("The harbor office sent a May 4 letter and met the council in May.")
     assert not [u for u in c.cues if u.kind == "hedge"]
+
+
+@pytest.mark.parametrize(("first", "later", "name"), [
+    ("Hamas said in a statement that the ceasefire was over.", "The group", "Hamas"),
+    ("The Harbor Workers Union said on Monday that it would strike.", "The union",
+     "Harbor Workers Union"),
+    ("Norland Ferries said its profit fell by a third.", "The company", "Norland Ferries"),
+])
+def test_the_group_or_the_company_is_the_body_that_spoke_before(first: str, later: str,
+                                                                 name: str) -> None:
+    # was an unnamed speaker "The group"
+    art, c = cands(f"{first} {later} accused the port authority of breaking the deal.")
+    said = claim_in(art, c, "accused the port")
+    assert said and said[0].speaker == name
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbor Workers Union called a strike on Monday.",
+    "Ana Ruiz called a meeting for Tuesday.",
+])
+def test_calling_a_strike_or_a_meeting_on_a_day_is_no_statement(text: str) -> None:
+    # "on Monday" was read as a call on someone
+    art, c = cands(text)
+    assert c.claims == []
+
+
+def test_calling_for_a_span_of_time_is_still_a_call() -> None:
+    art, c = cands("Ana Ruiz called for three days of mourning.")
+    assert [x.speaker for x in c.claims] == ["Ana Ruiz"]

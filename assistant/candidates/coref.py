@@ -44,6 +44,11 @@ BODIES = frozenset({"ministry", "department", "military", "army", "navy", "gover
                     "organisation", "office", "court", "commission", "campaign"})
 
 
+# what news copy calls a named body the second time ("the group", "the company")
+_GENERIC_BODIES = frozenset({"group", "company", "firm", "union", "movement", "militia",
+                             "organization", "organisation", "party", "coalition", "alliance"})
+
+
 @dataclass
 class Mention:
     name: str
@@ -246,6 +251,10 @@ class Discourse:
             hay = _spelled_out(f"{m.name} {m.role or ''}")
             if re.search(rf"\b{re.escape(head)}s?\b", hay):
                 return m
+        if len(words) == 1 and head in _GENERIC_BODIES:
+            # "Hamas said ... The group accused": the last body that spoke, by its name
+            return next((m for m in self._recent(pos) if m.speaker and m.outlet is None and
+                         m.stype in {"organization", "group"} and m.name[:1].isupper()), None)
         return None
 
     def resolve_outlet(self, phrase: str, pos: int) -> str | None:
@@ -296,7 +305,8 @@ def description_head(text: str) -> str | None:
     if not m:
         return None
     head = m.group(1).lower()
-    return head if head in DESCRIPTION_HEADS or head in _STATEMENT_NOUNS else None
+    return head if head in DESCRIPTION_HEADS or head in _STATEMENT_NOUNS or \
+        head in _GENERIC_BODIES else None
 
 
 def is_statement_noun(head: str | None) -> bool:

@@ -54,6 +54,16 @@ _DIRECTIVE = frozenset({"urge", "ask", "call", "tell", "warn", "advise", "invite
 _WITHHELD = frozenset({"decline", "refuse", "fail"})
 
 
+def _when(prep: Token) -> bool:
+    """"on Monday", "for Tuesday": when the act happened or is set for, not whom or what a
+    call was on ("called for three days of mourning" is a call)."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or not any(t.ent_type_ in {"DATE", "TIME"} for t in obj.subtree):
+        return False
+    # "for three days of mourning": a span of time is what was called for
+    return not any(c.dep_ == "nummod" or c.like_num for c in obj.children)
+
+
 def governs_statement(tok: Token) -> bool:
     """The verb has a clause, a quote-bearing complement, or (for object verbs) an object."""
     deps = {c.dep_ for c in tok.children}
@@ -64,7 +74,8 @@ def governs_statement(tok: Token) -> bool:
         return True
     if lemma == "call":  # "called the strike a crime", "called for talks", not "call a meeting"
         return bool(deps & {"oprd", "attr"}) or any(
-            c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ in {"for", "on"} and not _when(c)
+            for c in tok.children) or any(
             # 'called the plan "a disaster"': the parser hangs the quoted name on the object
             g.dep_ == "appos" and g.left_edge.i > 0 and
             tok.doc[g.left_edge.i - 1].text in _QUOTATION_MARKS

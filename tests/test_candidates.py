@@ -1787,3 +1787,32 @@ def test_calling_a_strike_or_a_meeting_on_a_day_is_no_statement(text: str) -> No
 def test_calling_for_a_span_of_time_is_still_a_call() -> None:
     art, c = cands("Ana Ruiz called for three days of mourning.")
     assert [x.speaker for x in c.claims] == ["Ana Ruiz"]
+
+
+def test_a_first_paragraph_closed_inside_single_quotes_is_body_not_a_title() -> None:
+    # British style: was taken for a headline (no full stop after the closing mark), and the
+    # article had no body
+    art = parse_article("Ana Ruiz said: 'We will not back down on the harbor plan.'",
+                        min_words=1)
+    assert [p.kind for p in art.paragraphs] == ["body"]
+    assert [x.speaker for x in extract(art).claims] == ["Ana Ruiz"]
+
+
+def test_a_headline_quoting_someone_in_single_quotes_stays_a_title() -> None:
+    art = parse_article("Harbor Chief On Ferries: 'We Do Not Pay For Old Boats.'\n\n" +
+                        PAD.strip(), min_words=1)
+    assert art.paragraphs[0].kind == "title"
+
+
+@pytest.mark.parametrize("text", [
+    'As Ana Ruiz put it: "We will not back down on the harbor plan."',
+    'The plan, as one harbor official put it, "is dead on arrival."',
+])
+def test_as_someone_put_it_is_their_statement(text: str) -> None:
+    art, c = cands(text)
+    assert len(c.claims) == 1 and c.claims[0].speaker in {"Ana Ruiz", "one harbor official"}
+
+
+def test_putting_it_somewhere_is_no_statement() -> None:
+    art, c = cands("Ana Ruiz put it on the table before the vote.")
+    assert c.claims == []

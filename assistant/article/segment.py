@@ -53,6 +53,9 @@ _CAPTION_MARK = re.compile(
     r"^\s*(Caption|Image|Photo|Pictured)\s*:|\bFile photo\b)",
     re.IGNORECASE,
 )
+# a sentence closed inside single quotes ("Ruiz said: 'We will not back down.'"); a headline
+# quoting someone has no full stop there ("Ruiz: 'We will not back down'")
+_CLOSED_SINGLE = re.compile(r"[.?!…][’']\s*$")
 _QUOTE_CHARS = "\"“”‘’'"
 # A quote that ends on "?" or "!" ends spaCy's sentence too: '"Why now?" Kay asked.' Its
 # frame follows as a sentence of its own, which begins with the speaker and a speech verb.
@@ -106,6 +109,13 @@ def _cut_credit_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return [(x, y) for x, y in out if text[x:y].strip()]
 
 
+def _headline_cased(words: list[str]) -> bool:
+    """"CNN President On Trump: 'We Do Not Pay ...'": most words capitalised, as headlines are."""
+    alpha = [w for w in words if w[:1].isalpha() or w[1:2].isalpha()]
+    caps = [w for w in alpha if w.lstrip("'‘’\"“").strip()[:1].isupper()]
+    return len(alpha) >= 4 and len(caps) > 0.6 * len(alpha)
+
+
 def _classify(text: str, index: int, seen_body: bool) -> ParagraphKind:
     words = text.split()
     if len(words) <= 8 and _BOILERPLATE.match(text):
@@ -121,7 +131,8 @@ def _classify(text: str, index: int, seen_body: bool) -> ParagraphKind:
         return "caption"
     if _CAPTION_END.search(text) and not has_quote and len(words) <= 60:
         return "caption"
-    if not seen_body and len(words) <= 20 and not text.rstrip().endswith((".", "?", "!", '"', "”")):
+    if not seen_body and len(words) <= 20 and not text.rstrip().endswith((".", "?", "!", '"', "”")) \
+            and not (_CLOSED_SINGLE.search(text) and not _headline_cased(words)):
         return "title"
     return "body"
 

@@ -49,7 +49,8 @@ ISSUING = frozenset({"issue", "provide", "release", "give", "send", "publish", "
 def _speaking_subject_first(verb: Token) -> list[Token]:
     """The verb's children, the subject that names the speaker first, where the small parser
     gives a verb two: in "The move, said Ana Ruiz, was overdue" the one after the verb; in
-    "Local outlet the Harbor Gazette reported" the name right after the description."""
+    "Local outlet the Harbor Gazette reported" the name right after the description; in "The
+    plan, as one official put it, ..." the one after "as"."""
     kids = list(verb.children)
     subjects = [c for c in kids if c.dep_ == "nsubj"]
     after = [c for c in subjects if c.i > verb.i]
@@ -59,6 +60,9 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
     elif len(subjects) == 2 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and \
             subjects[0].right_edge.i + 1 == subjects[1].left_edge.i:
         first = subjects[1]
+    elif len(subjects) == 2 and any(c.dep_ == "mark" and c.lower_ == "as" and
+                                    subjects[0].i < c.i < subjects[1].i for c in kids):
+        first = subjects[1]  # "The plan, as one official put it, ...": the official speaks
     return kids if first is None else [first] + [c for c in kids if c is not first]
 
 

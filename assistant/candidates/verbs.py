@@ -178,6 +178,9 @@ def is_reporting(tok: Token) -> bool:
         lemma = "report"  # "A Reuters tally showed that ...": the owner's finding
     elif lemma == "put" and _puts_a_figure(tok):
         lemma = "estimate"  # "local officials put the toll at 20": their count
+    elif lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) \
+            and not any(c.dep_ == "prep" for c in tok.children):
+        lemma = "say"  # 'As Ruiz put it: "..."', "as one official put it, ..."
     elif lemma == "read" and _document_reads(tok):
         lemma = "say"  # '"...," the statement read': the document says it
     elif lemma not in REPORTING_VERBS or tok.pos_ not in {"VERB", "AUX", "NOUN"}:

@@ -1816,3 +1816,27 @@ def test_as_someone_put_it_is_their_statement(text: str) -> None:
 def test_putting_it_somewhere_is_no_statement() -> None:
     art, c = cands("Ana Ruiz put it on the table before the vote.")
     assert c.claims == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Jim Roe made clear that he would oppose the harbor bill.", "Jim Roe"),
+    ("Jim Roe made it clear that he would oppose the harbor bill.", "Jim Roe"),
+    ("Jim Roe's argument is that the harbor bill is unconstitutional.", "Jim Roe"),
+    ("Ana Ruiz spoke on Monday. Her view is that the harbor bill is unconstitutional.",
+     "Ana Ruiz"),
+])
+def test_a_stance_made_clear_or_stated_in_a_noun_is_a_statement(text: str,
+                                                                speaker: str) -> None:
+    # were no claims
+    art, c = cands(text)
+    assert [x.speaker for x in claim_in(art, c, "harbor bill")] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The problem is that the harbor bill is unconstitutional.",  # nobody's stance
+    "The argument is that the harbor bill is unconstitutional.",  # no owner named
+    "Jim Roe made clear his opposition to the harbor bill.",  # no clause: an act
+])
+def test_a_stance_without_an_owner_or_a_clause_is_no_statement(text: str) -> None:
+    art, c = cands(text)
+    assert c.claims == []

@@ -67,8 +67,9 @@ class _SentenceReader(Reports):
     # ---- who ---------------------------------------------------------------------------
     def _add(self, tok: Token, verb: Token | None) -> None:
         if not_a_speaker(tok) and tok.lower_ not in PRONOUNS and \
-                not (tok.dep_ == "pobj" and tok.lower_ in OBJECT_FORMS):  # "according to her"
-            return
+                not (tok.dep_ == "pobj" and tok.lower_ in OBJECT_FORMS) and \
+                not (tok.dep_ == "poss" and tok.lower_ in {"his", "her", "their"}):
+            return  # ("according to her", "Her view is that ...")
         got = self._resolve(tok)
         if got is None:
             return

@@ -86,6 +86,9 @@ class Resolution:
         low = tok.lower_
         if tok.dep_ == "pobj":
             low = OBJECT_FORMS.get(low, low)  # "according to her": she
+        elif tok.dep_ == "poss":
+            low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
+            # "Her view is that ...": she
         pos = self.p.start + tok.idx
         if low in PRONOUNS:
             return self._resolve_pronoun(tok, low, pos)

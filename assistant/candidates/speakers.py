@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .verbs import ISSUED_DOCUMENTS as STATEMENT_NOUNS
-from .verbs import is_reporting
+from .verbs import is_reporting, stance_owner
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -70,6 +70,8 @@ def subject(tok: Token) -> Token | None:
     """The speaker token of a reporting verb: its subject, climbing through participles and
     conjuncts ("..., adding", "and said"), the head noun of a relative clause ("X, who
     said"), the subject of "was quoted as saying", or the agent of a passive."""
+    if tok.lemma_.lower() == "be" and (owner := stance_owner(tok)) is not None:
+        return owner  # "Jordan's argument is that ...": Jordan
     cur, hops = tok, 0
     while cur is not None and hops < 4:
         if cur is not tok and cur.lemma_.lower() in {"quote", "cite"}:

@@ -176,6 +176,10 @@ def is_reporting(tok: Token) -> bool:
         lemma = "note"  # "as X points out", "X pointed out that ...": X notes it
     elif lemma in {"find", "show", "conclude"} and _owned_finding(tok):
         lemma = "report"  # "A Reuters tally showed that ...": the owner's finding
+    elif lemma == "make" and _makes_clear(tok):
+        lemma = "say"  # "X made (it) clear that ..."
+    elif lemma == "be" and stance_owner(tok) is not None:
+        lemma = "say"  # "X's argument is that ...": X argues it
     elif lemma == "put" and _puts_a_figure(tok):
         lemma = "estimate"  # "local officials put the toll at 20": their count
     elif lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) \
@@ -291,6 +295,30 @@ def _owned_finding(tok: Token) -> bool:
         any(c.dep_ == "ccomp" and c.left_edge.tag_ not in {"WRB", "WP", "WDT"}
             for c in tok.children) and \
         any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in subj.children)
+
+
+def _makes_clear(tok: Token) -> bool:
+    clear = next((c for c in tok.children if c.lower_ == "clear"), None)
+    return clear is not None and any(
+        t.dep_ == "mark" and t.lower_ == "that" for t in tok.subtree if t.i > clear.i)
+
+
+# a stance in a noun: "X's argument is that ...", "his position was that ..."
+_STANCES = frozenset({"argument", "view", "position", "message", "point", "contention",
+                      "claim", "assertion", "stance", "answer", "response", "explanation",
+                      "defense", "defence", "case", "complaint", "concern", "hope", "belief"})
+
+
+def stance_owner(tok: Token) -> Token | None:
+    """The owner of "X's argument is that ...": the one who argues (None if no owner named,
+    or if the clause is not a "that" clause)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _STANCES:
+        return None
+    if not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                         for m in c.children) for c in tok.children):
+        return None
+    return next((c for c in subj.children if c.dep_ == "poss"), None)
 
 
 _FIGURES = frozenset({"toll", "number", "figure", "count", "tally", "cost", "damage", "losses",

@@ -1840,3 +1840,23 @@ def test_a_stance_made_clear_or_stated_in_a_noun_is_a_statement(text: str,
 def test_a_stance_without_an_owner_or_a_clause_is_no_statement(text: str) -> None:
     art, c = cands(text)
     assert c.claims == []
+
+
+def test_a_name_set_off_after_a_pronoun_owned_description_is_the_speaker() -> None:
+    # the small pipeline tags no person in "His rival, Ana Ruiz, says": was an unnamed
+    # speaker "His rival, Ana Ruiz"
+    art, c = cands("Tom Baker is running for governor. His rival, Ana Ruiz, says he cannot be "
+                   "trusted.")
+    assert [(x.speaker, x.role) for x in c.claims] == [("Ana Ruiz", "His rival")]
+
+
+def test_she_after_a_man_is_the_woman_named_as_the_subject_between() -> None:
+    # was Tom Baker's: the quote went on from the last speaker although "she" cannot be him
+    art, c = cands('"We are ready," said Tom Baker. His deputy, Ana Ruiz, was less sure. '
+                   '"We need more time," she said.')
+    assert [x.speaker for x in claim_in(art, c, "more time")] == ["Ana Ruiz"]
+
+
+def test_a_quote_whose_she_cannot_be_the_last_speaker_does_not_go_on_as_his() -> None:
+    art, c = cands('"We are ready," said Tom Baker. "We need more time," she said.')
+    assert not claim_in(art, c, "more time")  # someone the text has not named

@@ -339,6 +339,8 @@ class _SentenceReader(Reports):
             last.sentence = self.s
             direct = direct[1:]
         own_frame = self._has_own_frame()
+        if own_frame and self._frame_pronoun_is_not(last.speaker):
+            return  # '"...," she said' after a man's quote: someone the text has not named
         for q in direct:
             self.claims.append(Attribution(sentence=self.s, speaker=last.speaker,
                                            speaker_type=last.speaker_type, role=last.role,
@@ -346,6 +348,16 @@ class _SentenceReader(Reports):
                                            channel=last.channel,
                                            resolved_from="continued quote",
                                            continues=not own_frame))
+
+    def _frame_pronoun_is_not(self, name: str) -> bool:
+        """The frame's "he" or "she" cannot be `name`, whose gender the text gives."""
+        span = self.s.span
+        known = self.memory.gender(name)
+        if span is None or known is None:
+            return False
+        said = [c.lower_ for t in span if is_reporting(t) and not self._in_quote(t)
+                for c in t.children if c.dep_ == "nsubj" and c.lower_ in {"he", "she"}]
+        return bool(said) and all((p == "he") != (known == "m") for p in said)
 
     def _has_own_frame(self) -> bool:
         """A saying verb outside the quotes ('"...," she added' with "she" unresolved): the

@@ -140,6 +140,12 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         # "Ana Lind, the governor," when the small pipeline knows no person there
         role = doc[appos.left_edge.i:appos.right_edge.i + 1].text.strip(" ,")
         return doc[a:tok.i + 1].text, "person", role
+    if tok.pos_ == "NOUN" and appos is not None and appos.pos_ == "PROPN" and \
+            _looks_personal(doc[appos.left_edge.i:appos.i + 1]):
+        # "His rival, Ana Ruiz, says" when the small pipeline knows no person there: the name
+        # set off after the description
+        name = doc[appos.left_edge.i:appos.i + 1].text
+        return name, "person", doc[a:tok.i + 1].text
     titled = re.match(r"^((?:[a-z.-]+\s+)+)((?:[A-Z][\w'’.-]+\s+)+[A-Z][\w'’-]+)$", name)
     if titled and all(w.strip(".") in TITLES for w in titled.group(1).split()):
         return titled.group(2), "person", titled.group(1).strip()  # "mayor Ana Ruiz"

@@ -255,6 +255,11 @@ class Resolution:
         # "The army issued a statement": a body named by a common noun issues one too
         plain += [span.doc[t.i:t.i + 1] for t in span if t.dep_ == "nsubj" and t.pos_ == "NOUN"
                   and _issues_document(t.head)]
+        # "His deputy, Ana Ruiz, was less sure" with no entity tagged: the name set off after
+        # the description is the main subject, whom a later "she" may be
+        plain += [span.doc[t.i:t.i + 1] for t in span if t.dep_ == "nsubj" and t.pos_ == "NOUN"
+                  and t.head.dep_ == "ROOT" and not any(e.start <= t.i < e.end for e in span.ents)
+                  and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)]
         for ent in [*span.ents, *plain]:
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", ""} or ent.root.i in said:
                 continue

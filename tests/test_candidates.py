@@ -1860,3 +1860,19 @@ def test_she_after_a_man_is_the_woman_named_as_the_subject_between() -> None:
 def test_a_quote_whose_she_cannot_be_the_last_speaker_does_not_go_on_as_his() -> None:
     art, c = cands('"We are ready," said Tom Baker. "We need more time," she said.')
     assert not claim_in(art, c, "more time")  # someone the text has not named
+
+
+def test_a_quote_right_after_the_one_person_a_sentence_is_about_is_theirs() -> None:
+    # was no claim: the quote has no frame and nobody had spoken yet
+    art, c = cands('Ana Ruiz was defiant on Monday. "We will not back down on the harbor '
+                   'plan."')
+    assert [(x.speaker, x.kind) for x in c.claims] == [("Ana Ruiz", "direct")]
+
+
+@pytest.mark.parametrize("text", [
+    'Ana Ruiz met Tom Baker on Monday. "It was a good meeting for the harbor."',  # either
+    'The vote passed on Monday. "It was a good day for the harbor."',  # nobody
+])
+def test_a_frameless_quote_after_no_single_person_has_no_speaker(text: str) -> None:
+    art, c = cands(text)
+    assert c.claims == []

@@ -330,7 +330,10 @@ class _SentenceReader(Reports):
         """A quote standing alone continues the last speaker: in this paragraph, or across a
         paragraph break when this paragraph opens with the quote."""
         last = self._last_quoted_speaker()
-        if last is None or is_named_outlet(canonical_outlet(last.speaker)):
+        if last is None:
+            self._quote_after_its_speaker(direct)
+            return
+        if is_named_outlet(canonical_outlet(last.speaker)):
             return  # an outlet is no speaker of quotes: its quoted report is its fact
         if last.frame_only:  # "X wrote:" then the quote: one claim, the quote
             q = direct[0]
@@ -348,6 +351,30 @@ class _SentenceReader(Reports):
                                            channel=last.channel,
                                            resolved_from="continued quote",
                                            continues=not own_frame))
+
+    def _quote_after_its_speaker(self, direct: list[Quote]) -> None:
+        """'Ruiz was defiant. "We will not back down."': a quote with no frame, opening the
+        sentence right after one whose main subject is the one person named there, is that
+        person's."""
+        p, s = self.p, self.s
+        at = next(i for i, x in enumerate(p.sentences) if x.id == s.id)
+        if at == 0 or direct[0].start != s.start or self._has_own_frame():
+            return
+        prev = p.sentences[at - 1]
+        named = [m for m in self.memory.mentions if prev.start <= m.pos < prev.end]
+        if len(named) != 1 or named[0].stype != "person" or named[0].speaker or \
+                prev.span is None:
+            return
+        others = [t for t in prev.span if t.pos_ == "PROPN" and t.text not in named[0].name
+                  and t.ent_type_ not in {"GPE", "ORG", "NORP", "DATE", "LOC", "FAC"}]
+        if others:
+            return  # "Ruiz met Baker. '...'": either may have said it
+        who = named[0]
+        for q in direct:
+            self.claims.append(Attribution(sentence=s, speaker=who.name, speaker_type="person",
+                                           role=who.role, start=q.start, end=q.end,
+                                           kind="direct", quote=q,
+                                           resolved_from="the sentence before"))
 
     def _frame_pronoun_is_not(self, name: str) -> bool:
         """The frame's "he" or "she" cannot be `name`, whose gender the text gives."""

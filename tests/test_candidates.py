@@ -1876,3 +1876,13 @@ def test_a_quote_right_after_the_one_person_a_sentence_is_about_is_theirs() -> N
 def test_a_frameless_quote_after_no_single_person_has_no_speaker(text: str) -> None:
     art, c = cands(text)
     assert c.claims == []
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("The data suggest that ferry prices are rising.", 0),  # was a claim by "The data"
+    ("The evidence shows that the ferry was overloaded.", 0),
+    ("Some political figures in the harbor town are warning against the plan.", 1),  # people
+])
+def test_numbers_and_evidence_are_no_speakers(text: str, claims: int) -> None:
+    art, c = cands(text)
+    assert len(c.claims) == claims

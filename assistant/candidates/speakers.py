@@ -384,9 +384,15 @@ def not_a_speaker(tok: Token) -> bool:
     if tok.lower_ in _FLOATING and tok.dep_ == "nsubj" and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False  # "All of the ministers said", "Both of the senators said"
+    if tok.lemma_.lower() in _EVIDENCE and not any(
+            c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in tok.children):
+        return True  # "The data suggest that ...": the writer's reading of numbers
     return tok.pos_ in {"DET", "NUM"} or (tok.pos_ == "PRON" and tok.lower_ not in PRONOUNS)
 
 
+# (not "figures" nor "a number of": people as often as numbers)
+_EVIDENCE = frozenset({"data", "datum", "statistic", "statistics", "evidence", "result",
+                       "finding", "trend"})
 DASHES = {"-", "–", "—", "--"}
 
 

@@ -43,8 +43,8 @@ def _counts(text: str) -> dict[int, tuple[set[str], tuple[int, int]]]:
         if not near:
             continue
         _, g, a, b = min(near)
-        nums, span = out.setdefault(g, (set(), (min(a, n.start()), max(b, n.end()))))
-        nums.add(n.group(0).replace(",", ""))
+        out.setdefault(g, (set(), (min(a, n.start()), max(b, n.end()))))[0].add(
+            n.group(0).replace(",", ""))
     return out
 
 

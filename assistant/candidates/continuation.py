@@ -24,15 +24,15 @@ class Continuation(Reports):
             return
         if is_named_outlet(canonical_outlet(last.speaker)):
             return  # an outlet is no speaker of quotes: its quoted report is its fact
+        own_frame = self._has_own_frame()
+        if own_frame and self._frame_pronoun_is_not(last.speaker):
+            return  # '"...," she said' after a man's quote: someone the text has not named
         if last.frame_only:  # "X wrote:" then the quote: one claim, the quote
             q = direct[0]
             last.start, last.end, last.kind, last.quote, last.frame_only = (
                 q.start, q.end, "direct", q, False)
             last.sentence = self.s
             direct = direct[1:]
-        own_frame = self._has_own_frame()
-        if own_frame and self._frame_pronoun_is_not(last.speaker):
-            return  # '"...," she said' after a man's quote: someone the text has not named
         for q in direct:
             self.claims.append(Attribution(sentence=self.s, speaker=last.speaker,
                                            speaker_type=last.speaker_type, role=last.role,

@@ -24,6 +24,7 @@ from .quotes import inside_open_quote, quote_run_owners, titled_quote
 from .resolution import Speaker
 from .speakers import (
     OBJECT_FORMS,
+    POSSESSIVE_FORMS,
     PRONOUNS,
     according_to,
     cited,
@@ -68,7 +69,7 @@ class _SentenceReader(Continuation):
     def _add(self, tok: Token, verb: Token | None) -> None:
         if not_a_speaker(tok) and tok.lower_ not in PRONOUNS and \
                 not (tok.dep_ == "pobj" and tok.lower_ in OBJECT_FORMS) and \
-                not (tok.dep_ == "poss" and tok.lower_ in {"his", "her", "their"}):
+                not (tok.dep_ == "poss" and tok.lower_ in POSSESSIVE_FORMS):
             return  # ("according to her", "Her view is that ...")
         got = self._resolve(tok)
         if got is None:
@@ -220,7 +221,7 @@ class _SentenceReader(Continuation):
                     fragments = [q for q in self.quotes
                                  if not q.direct and a <= q.start and q.end <= b and
                                  not (q.end <= p.start + e.tok.left_edge.idx and
-                                      q.start - p.start >= 0 and titled_quote(p, q))]
+                                      titled_quote(p, q))]
                     whole = len(fragments) == 1 and whole_clause_quoted(
                         self.article.text, e.verbs, fragments[0], b, p.start)
                     self.claims.append(Attribution(

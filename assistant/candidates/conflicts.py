@@ -53,13 +53,14 @@ def count_conflicts(article: Article, claims: list[Attribution]) -> list[Cue]:
     measure; the earlier one is the account it disagrees with."""
     cues: list[Cue] = []
     ordered = sorted(claims, key=lambda c: c.start)
+    counted = [_counts(article.text[c.start:c.end]) for c in ordered]
     for i, later in enumerate(ordered):
         text = article.text[later.start:later.end]
-        counts = _counts(text)
-        for earlier in ordered[:i]:
+        counts = counted[i]
+        for j, earlier in enumerate(ordered[:i]):
             if earlier.speaker == later.speaker or later.start - earlier.end > _WINDOW:
                 continue
-            before = _counts(article.text[earlier.start:earlier.end])
+            before = counted[j]
             clash = next((g for g, (nums, _) in counts.items()
                           if g in before and not nums & before[g][0]), None)
             if clash is None:

@@ -16,7 +16,14 @@ from .naming import speaker_from, statement_owner
 from .outlet_names import STAFF
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .quotes import sentence_quotes
-from .speakers import ISSUING, OBJECT_FORMS, PRONOUNS, STATEMENT_NOUNS, speaker_range
+from .speakers import (
+    ISSUING,
+    OBJECT_FORMS,
+    POSSESSIVE_FORMS,
+    PRONOUNS,
+    STATEMENT_NOUNS,
+    speaker_range,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -87,7 +94,7 @@ class Resolution:
         if tok.dep_ == "pobj":
             low = OBJECT_FORMS.get(low, low)  # "according to her": she
         elif tok.dep_ == "poss":
-            low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
+            low = POSSESSIVE_FORMS.get(low, low)
             # "Her view is that ...": she
         pos = self.p.start + tok.idx
         if low in PRONOUNS:
@@ -119,7 +126,7 @@ class Resolution:
         if owner is None and tok.lemma_.lower() in _REPORTS and any(
                 c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
             return "unnamed reports", "organization", None, "unnamed reports", None  # "a report"
-        if owner is not None and owner.lower_ not in {"his", "her", "its", "their"}:
+        if owner is not None and owner.lower_ not in POSSESSIVE_FORMS:
             # "the ministry's statement said", "a statement from the ministry said": the
             # ministry speaks (a pronoun owner, "his letter", goes on as the pronoun would)
             det = next((c for c in tok.children if c.dep_ == "det"), None)
@@ -137,8 +144,8 @@ class Resolution:
                         got[0][:1].islower():
                     return (f"{det.text} {got[0]}", *got[1:])
                 return got
-        elif owner is not None and owner.lower_ in {"his", "her", "its", "their"}:
-            pro = {"his": "he", "her": "she", "its": "it", "their": "they"}[owner.lower_]
+        elif owner is not None and owner.lower_ in POSSESSIVE_FORMS:
+            pro = POSSESSIVE_FORMS[owner.lower_]
             got = self._resolve_pronoun(owner, pro, pos)
             if got is not None:
                 return got

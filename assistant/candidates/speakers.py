@@ -33,6 +33,8 @@ TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice"
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org", "we": "plural",
             "i": "person"}
 OBJECT_FORMS = {"him": "he", "her": "she", "them": "they"}  # the subject form of each
+# and of each possessive ("Her view is that ...": she; "his letter": he)
+POSSESSIVE_FORMS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _NOT_SPEAKER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 _TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST"}
 

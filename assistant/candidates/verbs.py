@@ -181,7 +181,7 @@ def is_reporting(tok: Token) -> bool:
     elif lemma == "be" and stance_owner(tok) is not None:
         lemma = "say"  # "X's argument is that ...": X argues it
     elif lemma == "put" and _puts_a_figure(tok):
-        lemma = "estimate"  # "local officials put the toll at 20": their count
+        lemma = "say"  # "local officials put the toll at 20": their count, object and all
     elif lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) \
             and not any(c.dep_ == "prep" for c in tok.children):
         lemma = "say"  # 'As Ruiz put it: "..."', "as one official put it, ..."
@@ -242,8 +242,8 @@ def is_reporting(tok: Token) -> bool:
         cur = cur.head
         if cur.lemma_.lower() in _WITHHELD and any(c.dep_ == "xcomp" for c in cur.children):
             return False  # "failed to say"; not "said the plan would fail and warned ..."
-    if lemma in WEAK_VERBS and not governs_statement(tok) and tok.lemma_.lower() != "put":
-        return False  # ("put the toll at 20" has its object and figure: `_puts_a_figure`)
+    if lemma in WEAK_VERBS and not governs_statement(tok):
+        return False
     if lemma == "write" and not governs_statement(tok) and not any(
             c.dep_ == "prep" and c.lower_ in {"about", "of"} for c in tok.children):
         return False  # "wrote a letter to the board", "wrote a book": an act, no statement

@@ -22,17 +22,15 @@ from .outlet_names import PUNDITS
 from .outlets import canonical_outlet
 from .quotes import inside_open_quote, quote_run_owners, titled_quote
 from .resolution import Speaker
+from .sources import according_to, cited, quoted_objects
 from .speakers import (
     OBJECT_FORMS,
     POSSESSIVE_FORMS,
     PRONOUNS,
-    according_to,
-    cited,
     fallback_subject,
     not_a_speaker,
     one_referent,
     passive,
-    quoted_objects,
     shared_head,
     speaker_range,
     subject,

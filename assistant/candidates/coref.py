@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .first_names import given_name_gender
-from .speakers import PRONOUNS, STATEMENT_NOUNS
+from .paraphrases import ISSUED_DOCUMENTS
+from .speakers import PRONOUNS
 
 _FEMALE = re.compile(r"\b(Mrs|Ms|Miss|Madam|Lady|Queen|Princess)\.?\s", re.IGNORECASE)
 _MALE = re.compile(r"\b(Mr|Sir|Lord|King|Prince)\.?\s", re.IGNORECASE)
@@ -26,7 +27,6 @@ _TITLED = re.compile(
     r"(?:President|Premier|Chancellor|Minister|Gen\.|General|Secretary|Governor|Gov\.|Mayor|"
     r"Senator|Sen\.|Leader|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Commander))\s+"
     r"((?:[A-Z][a-z'’-]+\s)*[A-Z][a-z'’-]+)")
-_STATEMENT_NOUNS = STATEMENT_NOUNS
 # news copy abbreviates a title before a name and spells it out alone ("Sen. Ana Ruiz ... the
 # senator said")
 _ABBREVIATED = {"sen": "senator", "gen": "general", "gov": "governor", "lt": "lieutenant",
@@ -305,9 +305,9 @@ def description_head(text: str) -> str | None:
     if not m:
         return None
     head = m.group(1).lower()
-    return head if head in DESCRIPTION_HEADS or head in _STATEMENT_NOUNS or \
+    return head if head in DESCRIPTION_HEADS or head in ISSUED_DOCUMENTS or \
         head in _GENERIC_BODIES else None
 
 
 def is_statement_noun(head: str | None) -> bool:
-    return head in _STATEMENT_NOUNS
+    return head in ISSUED_DOCUMENTS

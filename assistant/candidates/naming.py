@@ -6,17 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .speakers import (
-    ANON_HEAD,
-    DASHES,
-    DOCUMENTS,
-    GOV_WORDS,
-    GROUP_WORDS,
-    TITLES,
-    age,
-    document_author,
-    speaker_range,
-)
+from .sources import DOCUMENTS, document_author
+from .speakers import ANON_HEAD, DASHES, GOV_WORDS, GROUP_WORDS, TITLES, age, speaker_range
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -4,9 +4,13 @@ fragment inside reported speech, from the paragraph's paired quote marks."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..article import Article, Paragraph, QuoteSpan, Sentence, quote_spans
 from .model import Attribution, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _SPEECH_BEFORE = re.compile(
     r"\b(?:(?:said|says|say|saying|added|adding|wrote|writes|declared|stated|tweeted|posted|"
@@ -16,6 +20,19 @@ _SPEECH_BEFORE = re.compile(
 _FRAME_AFTER = re.compile(r"^\s*,?\s*(?:[\w.'’-]+\s+){0,6}?(said|says|added|told|asked|wrote|"
                           r"tweeted|insisted|warned|declared|explained|continued|noted|replied|"
                           r"according|read|reads)\b", re.IGNORECASE)
+
+
+# a colon or a quotation mark hanging off the verb: it introduces or closes a quote ('' and
+# `` are the doubled marks of some archives)
+QUOTE_MARKS = frozenset({":", '"', "“", "'", "‘", "''", "``"})
+QUOTATION_MARKS = QUOTE_MARKS - {":"}
+CLOSING_MARKS = QUOTATION_MARKS | {"”", "’"}
+
+
+def quote_mark_child(tok: Token, before: int | None = None) -> bool:
+    """A quote mark hangs off the verb (before token index `before`, when given)."""
+    return any(c.is_punct and c.text in QUOTE_MARKS and (before is None or c.i < before)
+               for c in tok.children)
 
 
 # what a name follows, not a statement: an owner ("CNN's") or a preposition ("on", "in")

@@ -15,13 +15,13 @@ from .model import Attribution
 from .naming import speaker_from, statement_owner
 from .outlet_names import STAFF
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
+from .paraphrases import ISSUED_DOCUMENTS
 from .quotes import sentence_quotes
 from .speakers import (
     ISSUING,
     OBJECT_FORMS,
     POSSESSIVE_FORMS,
     PRONOUNS,
-    STATEMENT_NOUNS,
     speaker_range,
 )
 
@@ -308,5 +308,5 @@ def _issues_document(verb: Token) -> bool:
     """"issued a statement", "posted a message", "wrote a letter": a later "the statement
     said" / "the post said" / "the letter read" is this subject's."""
     return verb.lemma_.lower() in ISSUING | {"write"} and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS - {"report"}
+        c.dep_ == "dobj" and c.lemma_.lower() in ISSUED_DOCUMENTS - {"report"}
         for c in verb.children)

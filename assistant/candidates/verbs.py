@@ -6,6 +6,15 @@ import re
 from typing import TYPE_CHECKING
 
 from .outlets import canonical_outlet, is_named_outlet
+from .paraphrases import (
+    document_reads,
+    is_nominal_report,
+    makes_clear,
+    owned_finding,
+    puts_a_figure,
+    stance_owner,
+)
+from .quotes import CLOSING_MARKS, QUOTATION_MARKS, quote_mark_child
 from .words import words
 
 if TYPE_CHECKING:
@@ -78,19 +87,19 @@ def governs_statement(tok: Token) -> bool:
             for c in tok.children) or any(
             # 'called the plan "a disaster"': the parser hangs the quoted name on the object
             g.dep_ == "appos" and g.left_edge.i > 0 and
-            tok.doc[g.left_edge.i - 1].text in _QUOTATION_MARKS
+            tok.doc[g.left_edge.i - 1].text in QUOTATION_MARKS
             for c in tok.children if c.dep_ == "dobj" for g in c.children) or (
             # 'called it "fake news"': the parser makes the quoted name a second object
             sum(c.dep_ == "dobj" for c in tok.children) > 1 and any(
                 c.dep_ == "dobj" and c.left_edge.i > 0 and
-                tok.doc[c.left_edge.i - 1].text in _QUOTATION_MARKS for c in tok.children))
+                tok.doc[c.left_edge.i - 1].text in QUOTATION_MARKS for c in tok.children))
     if lemma in {"confirm", "deny", "reject", "dismiss", "dispute", "repeat", "reiterate"} and \
             "dobj" in deps:
         obj = next(c for c in tok.children if c.dep_ == "dobj")
         return obj.lemma_.lower() in STATEMENT_NOUNS
     if lemma == "add" and "dobj" in deps:
         # "added a new title: 'song writer'": not speech; "'The issue,' he added" is
-        return any(c.is_punct and c.text in _QUOTATION_MARKS and c.i < tok.i
+        return any(c.is_punct and c.text in QUOTATION_MARKS and c.i < tok.i
                    for c in tok.children)
     if lemma in {"quote", "cite"}:  # "quoted officials as saying"; "citing X" is a source
         return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
@@ -101,20 +110,7 @@ def governs_statement(tok: Token) -> bool:
             "disagree", "joke", "muse", "defend", "dismiss", "quote", "cite"}
     if deps & {"dobj", "pobj"} and lemma in OBJECT_VERBS:
         return True
-    return _quote_mark_child(tok) or _frames_quote_before(tok)
-
-
-# a colon or a quotation mark hanging off the verb: it introduces or closes a quote ('' and
-# `` are the doubled marks of some archives)
-_QUOTE_MARKS = frozenset({":", '"', "“", "'", "‘", "''", "``"})
-_QUOTATION_MARKS = _QUOTE_MARKS - {":"}
-_CLOSING_MARKS = _QUOTATION_MARKS | {"”", "’"}
-
-
-def _quote_mark_child(tok: Token, before: int | None = None) -> bool:
-    """A quote mark hangs off the verb (before token index `before`, when given)."""
-    return any(c.is_punct and c.text in _QUOTE_MARKS and (before is None or c.i < before)
-               for c in tok.children)
+    return quote_mark_child(tok) or _frames_quote_before(tok)
 
 
 # Verbs whose passive participle makes the subject the one spoken to: "Asked about ...".
@@ -127,7 +123,7 @@ def _frames_quote_before(tok: Token) -> bool:
     what it frames."""
     first = tok.sent.start
     doc = tok.doc
-    return tok.dep_ == "ROOT" and first >= 2 and doc[first - 1].text in _CLOSING_MARKS \
+    return tok.dep_ == "ROOT" and first >= 2 and doc[first - 1].text in CLOSING_MARKS \
         and doc[first - 2].text in {"?", "!"}
 
 
@@ -174,18 +170,18 @@ def is_reporting(tok: Token) -> bool:
         lemma = "report"
     elif lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         lemma = "note"  # "as X points out", "X pointed out that ...": X notes it
-    elif lemma in {"find", "show", "conclude"} and _owned_finding(tok):
+    elif lemma in {"find", "show", "conclude"} and owned_finding(tok):
         lemma = "report"  # "A Reuters tally showed that ...": the owner's finding
-    elif lemma == "make" and _makes_clear(tok):
+    elif lemma == "make" and makes_clear(tok):
         lemma = "say"  # "X made (it) clear that ..."
     elif lemma == "be" and stance_owner(tok) is not None:
         lemma = "say"  # "X's argument is that ...": X argues it
-    elif lemma == "put" and _puts_a_figure(tok):
+    elif lemma == "put" and puts_a_figure(tok):
         lemma = "say"  # "local officials put the toll at 20": their count, object and all
     elif lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) \
             and not any(c.dep_ == "prep" for c in tok.children):
         lemma = "say"  # 'As Ruiz put it: "..."', "as one official put it, ..."
-    elif lemma == "read" and _document_reads(tok):
+    elif lemma == "read" and document_reads(tok):
         lemma = "say"  # '"...," the statement read': the document says it
     elif lemma not in REPORTING_VERBS or tok.pos_ not in {"VERB", "AUX", "NOUN"}:
         return False
@@ -281,56 +277,6 @@ def _discourse_marker(tok: Token) -> bool:
     return tok.i - sent.start <= 2 and bool(_MARKER.match(sent.text))
 
 
-# what a newsroom or a body finds out itself (a poll's numbers are data: "polls show" is a
-# cue of missing context)
-_RESEARCH = frozenset({"analysis", "tally", "count", "review", "investigation", "study",
-                       "audit", "examination", "inquiry", "probe"})
-
-
-def _owned_finding(tok: Token) -> bool:
-    """"A Reuters tally showed that", "a CNN analysis found that": research a named body did
-    and what it found; "the study found" names nobody (narration)."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.lemma_.lower() in _RESEARCH and \
-        any(c.dep_ == "ccomp" and c.left_edge.tag_ not in {"WRB", "WP", "WDT"}
-            for c in tok.children) and \
-        any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in subj.children)
-
-
-def _makes_clear(tok: Token) -> bool:
-    clear = next((c for c in tok.children if c.lower_ == "clear"), None)
-    return clear is not None and any(
-        t.dep_ == "mark" and t.lower_ == "that" for t in tok.subtree if t.i > clear.i)
-
-
-# a stance in a noun: "X's argument is that ...", "his position was that ..."
-_STANCES = frozenset({"argument", "view", "position", "message", "point", "contention",
-                      "claim", "assertion", "stance", "answer", "response", "explanation",
-                      "defense", "defence", "case", "complaint", "concern", "hope", "belief"})
-
-
-def stance_owner(tok: Token) -> Token | None:
-    """The owner of "X's argument is that ...": the one who argues (None if no owner named,
-    or if the clause is not a "that" clause)."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lemma_.lower() not in _STANCES:
-        return None
-    if not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
-                                         for m in c.children) for c in tok.children):
-        return None
-    return next((c for c in subj.children if c.dep_ == "poss"), None)
-
-
-_FIGURES = frozenset({"toll", "number", "figure", "count", "tally", "cost", "damage", "losses",
-                      "casualties", "turnout", "total", "crowd", "attendance", "size"})
-
-
-def _puts_a_figure(tok: Token) -> bool:
-    """"put the death toll at 20", "put the number of dead at 20": a count someone gives."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURES for c in tok.children) and \
-        any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
-
-
 def _says_nothing_in_words(tok: Token) -> bool:
     """"their faces said a lot", "said little about it": an amount, no reported content."""
     deps = {c.dep_ for c in tok.children}
@@ -338,7 +284,7 @@ def _says_nothing_in_words(tok: Token) -> bool:
         any(c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() in _AMOUNT
             or c.dep_ == "advmod" and c.lower_ == "little"  # "has said very little"
             for c in tok.children) and \
-        not _quote_mark_child(tok, before=_later_clause(tok))
+        not quote_mark_child(tok, before=_later_clause(tok))
 
 
 def _later_clause(tok: Token) -> int:
@@ -346,67 +292,6 @@ def _later_clause(tok: Token) -> int:
     verb from there ('said very little, only tweeting that "..."') is not the verb's own."""
     return min((c.left_edge.i for c in tok.children if c.dep_ in {"advcl", "conj"}
                 and c.i > tok.i), default=len(tok.doc))
-
-
-_NOMINAL = frozenset({"warning", "statement", "threat", "assurance", "call", "appeal",
-                      "message", "denial", "ultimatum", "remarks", "announcement", "pledge",
-                      "promise", "apology", "rebuke", "condemnation", "reminder"})
-
-
-# what someone issues and a later "the statement said" / "the post read" speaks for (the
-# owner is resolved like a speaker); a banner, sign or headline that "reads" something has
-# no one to answer for it, a video shows rather than reads
-ISSUED_DOCUMENTS = frozenset({"statement", "post", "tweet", "letter", "message", "report",
-                              "release", "memo", "communique", "communiqué", "video"})
-_READ_BY = ISSUED_DOCUMENTS - {"report", "video"}
-
-
-def _document_reads(tok: Token) -> bool:
-    """"the statement read", "a ministry post reads: ...": a document's words, quoted or after
-    a colon; not "he read the statement" (a person reading) nor "reads like" (a verdict)."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lemma_.lower() not in _READ_BY or \
-            any(c.dep_ == "dobj" for c in tok.children) or \
-            any(c.dep_ == "prep" and c.lower_ in {"like", "as"} for c in tok.children):
-        return False
-    return _quote_mark_child(tok) or any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children)
-
-
-# where a statement was put or whom it was given to: no part of what it says
-_MEDIA = frozenset({"website", "site", "page", "account", "channel", "platform", "telegram",
-                    "x", "facebook", "twitter", "instagram", "tiktok", "youtube", "media",
-                    "television", "tv", "radio", "blog", "feed", "app", "truth", "weibo"})
-_AUDIENCE = frozenset({"reporters", "journalists", "staff", "employees", "members",
-                       "supporters", "press", "media", "workers", "followers", "parliament"})
-
-
-def _where_or_whom(prep: Token) -> bool:
-    """"a message on its website", "a statement to reporters": the channel or the audience."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None:
-        return False
-    words = {obj.lower_} | {c.lower_ for c in obj.children if c.dep_ == "compound"}
-    return prep.lower_ == "on" and bool(words & _MEDIA) or \
-        prep.lower_ == "to" and obj.lower_ in _AUDIENCE
-
-
-def is_nominal_report(tok: Token) -> bool:
-    """"issued a warning that ...", "gave an assurance that ...": a statement in a noun."""
-    if tok.lemma_.lower() not in {"issue", "give", "deliver", "make", "release", "send", "post"}:
-        return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _NOMINAL and _says_something(c)
-               for c in tok.children)
-
-
-def _says_something(noun: Token) -> bool:
-    """The noun carries what was said: a clause ("a warning that ...", "a statement saying"),
-    a topic ("a warning about ..."), or a quote or colon after it; "made his announcement
-    at the ceremony" says nothing itself."""
-    if any(c.dep_ in {"acl", "ccomp", "relcl", "appos"} or c.dep_ == "prep" and c.lower_ in {
-            "that", "of", "about", "on", "against", "over", "for", "to"} and not _where_or_whom(c)
-            for c in noun.children):
-        return True
-    return any(t.is_punct and t.text in _QUOTE_MARKS for t in noun.doc[noun.i + 1:noun.sent.end])
 
 
 def embedded(verb: Token) -> bool:

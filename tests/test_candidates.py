@@ -1886,3 +1886,21 @@ def test_a_frameless_quote_after_no_single_person_has_no_speaker(text: str) -> N
 def test_numbers_and_evidence_are_no_speakers(text: str, claims: int) -> None:
     art, c = cands(text)
     assert len(c.claims) == claims
+
+
+@pytest.mark.parametrize("text", [
+    "A harbor spokesman would neither confirm nor deny the report.",  # was his claim
+    "The harbor board neither confirmed nor denied that talks had taken place.",
+])
+def test_neither_confirming_nor_denying_is_a_refusal_not_a_statement(text: str) -> None:
+    art, c = cands(text)
+    assert c.claims == []
+    assert [(u.kind, u.cue.startswith("neither")) for u in c.cues] == \
+        [("unconfirmed_report", True)]
+
+
+def test_an_outlet_given_as_the_source_keeps_its_fact_beside_a_relative_clause() -> None:
+    # "which first reported the story" made it an outlet reporting a thing, no statement
+    art, c = cands("According to the Coastal Post, which first reported the story, the harbor "
+                   "deal collapsed on Friday.")
+    assert [f.outlet for f in c.facts] == ["Coastal Post"]

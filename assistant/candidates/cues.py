@@ -95,7 +95,8 @@ CUES: tuple[tuple[str, str], ...] = (
     # verify the images" (below): what the images claim is unverified
     ("unconfirmed_report", r"\bcould not be (independently |immediately )?(verified|confirmed)\b"),
     ("unconfirmed_report", r"\b(would|could|did) not (immediately )?confirm\b"),
-    ("unconfirmed_report", r"\bdeclined to (confirm|comment)( or deny)?( the report)?\b"),
+    ("unconfirmed_report", r"\bdeclined to (confirm|comment)( or deny)?( the report)?\b|"
+                           r"\bneither (confirm|confirmed|confirms) nor (deny|denied|denies)\b"),
     ("unconfirmed_report", r"\b(did not|didn['’]t) (immediately )?comment on (the|a|this|that|"
                            r"those|these) (\w+ )?reports?\b"),
     ("unconfirmed_report", r"\bunconfirmed\b|\bnot been (independently )?(verified|confirmed)\b"),

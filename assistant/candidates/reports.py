@@ -114,7 +114,7 @@ class Reports(Resolution):
 
     def _outlet_fact(self, e: Speaker) -> None:
         verbs = e.verbs
-        if verbs and not self.quotes and all(
+        if verbs and not self.quotes and e.tok not in self.according and all(
                 v.lemma_.lower() in {"report", "say"} and not any(
                     c.dep_ in {"ccomp", "advcl"} for c in v.children)
                 and any(c.dep_ == "dobj" for c in v.children) for v in verbs):

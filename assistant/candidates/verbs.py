@@ -259,7 +259,12 @@ _NOBODY = frozenset({"none", "nobody", "neither", "no-one"})
 def _no_one_says(tok: Token) -> bool:
     """"Neither Ruiz nor Berg would say whether ...", "No official would comment": a refusal,
     like "would not say" (a cue, not a statement). A past statement of absence ("No group has
-    claimed responsibility") stays: who-said-what corpora label it as an attribution."""
+    claimed responsibility") stays: who-said-what corpora label it as an attribution. So is
+    "X would neither confirm nor deny the report" (or "neither confirmed nor denied")."""
+    first = tok.head if tok.dep_ == "conj" else tok
+    if first.lemma_.lower() in {"confirm", "deny"} and any(
+            c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children):
+        return True  # "neither confirmed nor denied": no statement either way
     if not any(c.dep_ == "aux" and c.lower_ in {"would", "could", "will", "can"}
                for c in tok.children):
         return False

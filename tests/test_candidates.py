@@ -1904,3 +1904,29 @@ def test_an_outlet_given_as_the_source_keeps_its_fact_beside_a_relative_clause()
     art, c = cands("According to the Coastal Post, which first reported the story, the harbor "
                    "deal collapsed on Friday.")
     assert [f.outlet for f in c.facts] == ["Coastal Post"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz dismissed the harbor poll as meaningless.",  # was no claim: "poll" is no
+    "The harbor board rejected the ferry plan as unworkable.",  # statement noun
+])
+def test_dismissing_something_as_something_is_a_statement(text: str) -> None:
+    art, c = cands(text)
+    assert len(c.claims) == 1
+
+
+def test_dismissing_someone_is_no_statement() -> None:
+    art, c = cands("The harbor board dismissed the ferry captain.")
+    assert c.claims == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Baker, who once said the harbor plan was doomed, now says it will work.",
+    "Tom Baker, who has called the harbor plan a disaster, said he would vote for it.",
+])
+def test_a_statement_in_a_relative_clause_on_the_speaker_is_a_statement_of_its_own(
+        text: str) -> None:
+    # was one claim over both
+    art, c = cands(text)
+    assert [x.speaker for x in c.claims] == ["Tom Baker", "Tom Baker"]
+    assert art.text[c.claims[0].start:c.claims[0].end].endswith(("doomed", "disaster"))

@@ -104,7 +104,7 @@ def statement_spans(s: Sentence, verbs: list[Token], a: int, b: int,
     maintained Y") ends where the main clause starts ("Highlighting X, he warned Y" stays one:
     the participle tells how he warned)."""
     def own_content(v: Token) -> bool:
-        return any(c.dep_ in {"ccomp", "dobj", "prep"} for c in v.children)
+        return any(c.dep_ in {"ccomp", "dobj", "prep", "oprd"} for c in v.children)
 
     cuts = [base + v.left_edge.idx for v in sorted(verbs, key=lambda t: t.i)[1:]
             if v.dep_ in {"conj", "advcl", "xcomp"}
@@ -115,6 +115,11 @@ def statement_spans(s: Sentence, verbs: list[Token], a: int, b: int,
                 own_content(v) and own_content(v.head):  # a clause of its own, not a participle
             nxt = v.doc[v.right_edge.i + 1:v.head.i + 1]
             start = next((t for t in nxt if not t.is_punct), None)
+            if start is not None:
+                cuts.append(base + start.idx)
+    for v in verbs:  # "Berg, who once said X, now says Y": the aside is a statement too
+        if v.dep_ == "relcl" and own_content(v) and any(w.i > v.right_edge.i for w in verbs):
+            start = next((t for t in v.doc[v.right_edge.i + 1:] if not t.is_punct), None)
             if start is not None:
                 cuts.append(base + start.idx)
     cuts = sorted({c for c in cuts if a < c < b})

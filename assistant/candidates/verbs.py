@@ -96,7 +96,9 @@ def governs_statement(tok: Token) -> bool:
     if lemma in {"confirm", "deny", "reject", "dismiss", "dispute", "repeat", "reiterate"} and \
             "dobj" in deps:
         obj = next(c for c in tok.children if c.dep_ == "dobj")
-        return obj.lemma_.lower() in STATEMENT_NOUNS
+        return obj.lemma_.lower() in STATEMENT_NOUNS or lemma in {"dismiss", "reject"} and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)  # "dismissed the
+        # poll as meaningless": calls it that ("rejected the plan" alone is an act)
     if lemma == "add" and "dobj" in deps:
         # "added a new title: 'song writer'": not speech; "'The issue,' he added" is
         return any(c.is_punct and c.text in QUOTATION_MARKS and c.i < tok.i

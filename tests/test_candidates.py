@@ -1930,3 +1930,27 @@ def test_a_statement_in_a_relative_clause_on_the_speaker_is_a_statement_of_its_o
     art, c = cands(text)
     assert [x.speaker for x in c.claims] == ["Tom Baker", "Tom Baker"]
     assert art.text[c.claims[0].start:c.claims[0].end].endswith(("doomed", "disaster"))
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    # was an unnamed speaker "the BBC's Persian service"
+    ("According to the BBC's Persian service, protests spread to 30 harbor towns.", "BBC"),
+    ("CNN's Spanish-language channel reported that the harbor talks had failed.", "CNN"),
+])
+def test_a_part_of_an_outlet_reports_for_the_outlet(text: str, outlet: str) -> None:
+    art, c = cands(text)
+    assert c.claims == []
+    assert [f.outlet for f in c.facts] == [outlet]
+
+
+def test_a_staff_member_named_with_the_outlet_speaks_for_himself() -> None:
+    art, c = cands("CNN's Tom Baker said the harbor was calm.")
+    assert [x.speaker for x in c.claims] == ["Tom Baker"]
+    assert c.facts == []
+
+
+def test_a_report_by_an_outlet_that_found_something_is_the_outlets_fact() -> None:
+    # was nothing: "report" was no research noun and "by the AP" no owner
+    art, c = cands("A report by the Associated Press found that the harbor agency had ignored "
+                   "warnings.")
+    assert [f.outlet for f in c.facts] == ["AP"]

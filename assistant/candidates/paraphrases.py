@@ -19,13 +19,16 @@ _RESEARCH = frozenset({"analysis", "tally", "count", "review", "investigation", 
 
 
 def owned_finding(tok: Token) -> bool:
-    """"A Reuters tally showed that", "a CNN analysis found that": research a named body did
+    """"A Reuters tally showed that", "a report by the AP found that": research a named body did
     and what it found; "the study found" names nobody (narration)."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.lemma_.lower() in _RESEARCH and \
+    return subj is not None and subj.lemma_.lower() in _RESEARCH | {"report"} and \
         any(c.dep_ == "ccomp" and c.left_edge.tag_ not in {"WRB", "WP", "WDT"}
             for c in tok.children) and \
-        any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in subj.children)
+        any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" or  # "A report by the AP"
+            c.dep_ == "prep" and c.lower_ in {"by", "from"} and
+            any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+            for c in subj.children)
 
 
 def makes_clear(tok: Token) -> bool:

@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 REPORT_NOUNS = re.compile(r"\b(report|reports|story|article|investigation|dispatch|analysis|"
                           r"editorial|reporting|broadcast|bulletin|survey|tally|count|review|"
                           r"estimate|calculation|poll)\b", re.IGNORECASE)
+# "the BBC's Persian service", "CNN's Spanish-language channel": a part of the outlet speaks
+# for it (not "CNN's Jake Tapper": a person speaks for himself)
+OUTLET_ARMS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(service|channel|website|site|programme|"
+                         r"program|show|edition|network|bureau|desk|affiliate|newsroom|"
+                         r"editorial board)\b", re.IGNORECASE)
 # "Al-Resalah's knowledgeable sources", "the agency's sources": the outlet reports them.
 OUTLET_SOURCES = re.compile(r"['’]s\s+[“\"]?(?:[\w-]+\s+){0,2}(sources?|officials?)\b")
 TITLE_HEADS = frozenset({"president", "premier", "chancellor", "minister", "general",
@@ -224,8 +229,10 @@ class Resolution:
 
     def _outlet_in_phrase(self, phrase: str, pos: int) -> str | None:
         """"A new report released by the AP", "the Al-Resalah report", "the Post's report":
-        a report-noun phrase names its outlet."""
-        if not REPORT_NOUNS.search(phrase) and not OUTLET_SOURCES.search(phrase):
+        a report-noun phrase names its outlet, and so does a part of it ("the BBC's Persian
+        service")."""
+        if not REPORT_NOUNS.search(phrase) and not OUTLET_SOURCES.search(phrase) and \
+                not OUTLET_ARMS.search(phrase):
             return None
         hits = channels.outlet_mentions(phrase, self.memory.resolve_outlet, pos)
         named = [h for h in hits if is_named_outlet(h[2])]

@@ -1954,3 +1954,9 @@ def test_a_report_by_an_outlet_that_found_something_is_the_outlets_fact() -> Non
     art, c = cands("A report by the Associated Press found that the harbor agency had ignored "
                    "warnings.")
     assert [f.outlet for f in c.facts] == ["AP"]
+
+
+def test_asking_if_is_a_question_like_asking_whether() -> None:
+    # was no claim: the small parser reads the "if" clause as a condition
+    art, c = cands("Tom Baker asked the mayor if she would commit to the harbor plan.")
+    assert [x.speaker for x in c.claims] == ["Tom Baker"]

@@ -81,6 +81,13 @@ def governs_statement(tok: Token) -> bool:
         return "ccomp" in deps  # "agreed that ...", not "agreed to limit"
     if deps & {"ccomp", "xcomp", "parataxis"}:
         return True
+    if lemma in {"ask", "wonder", "inquire", "question"}:
+        # "asked the mayor if she would ...": the small parser reads a condition; the "if"
+        # comes right after the verb or whom it asks ("ask for a recount if ..." is no question)
+        right = max([tok.i] + [c.right_edge.i for c in tok.children if c.dep_ == "dobj"])
+        if any(c.dep_ == "advcl" and c.left_edge.i == right + 1 and c.left_edge.lower_ == "if"
+               for c in tok.children):
+            return True
     if lemma == "call":  # "called the strike a crime", "called for talks", not "call a meeting"
         return bool(deps & {"oprd", "attr"}) or any(
             c.dep_ == "prep" and c.lower_ in {"for", "on"} and not _when(c)

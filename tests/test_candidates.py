@@ -328,6 +328,16 @@ def test_a_contributors_line_is_a_credit_not_a_claim(closing: str, claim: bool) 
      "unverified_claim"),
     ("Messages left with the ferry company were not returned.", "unverified_claim"),
     ("The cause of the pier collapse was not immediately known.", "missing_context"),
+    # what nobody has made known or could establish, and doubt said of the claim itself
+    ("Details of the harbor agreement have not been made public.", "missing_context"),
+    ("The number of ferry passengers could not be determined.", "missing_context"),
+    ("Whether the harbor truce will hold remains to be seen.", "missing_context"),
+    ("The ferry company's figures are impossible to verify.", "unconfirmed_report"),
+    ("There was no independent confirmation of the pier fire.", "unconfirmed_report"),
+    ("The claims about the ferry have not been substantiated.", "unconfirmed_report"),
+    ("The harbor office did not immediately return a request for comment.",
+     "unverified_claim"),
+    ("The port's account could not be reconciled with the ferry logs.", "conflict"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)

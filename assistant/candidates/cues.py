@@ -100,6 +100,11 @@ CUES: tuple[tuple[str, str], ...] = (
     ("unconfirmed_report", r"\b(did not|didn['’]t) (immediately )?comment on (the|a|this|that|"
                            r"those|these) (\w+ )?reports?\b"),
     ("unconfirmed_report", r"\bunconfirmed\b|\bnot been (independently )?(verified|confirmed)\b"),
+    # the same doubt said of the claim itself ("impossible to verify", "no independent
+    # confirmation", "have not been substantiated")
+    ("unconfirmed_report", r"\b(impossible|difficult|hard) to (independently )?(verify|confirm)\b|"
+                           r"\bno (independent |official )?confirmation\b|"
+                           r"\bnot been substantiated\b|\bunsubstantiated\b"),
     ("unconfirmed_report", r"\breported in recent (days|weeks)\b"),
     ("unconfirmed_report", r"\bleaked\b|\bpreliminary (assessment|report|findings)\b"),
     ("unverified_claim", r"\bboast(ed|s|ing)?\b|\bbragg?(ed|s|ing)?\b"),
@@ -112,8 +117,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("unverified_claim", r"\b(that|which) (it|he|she|they) (said|says|claimed|claims)\b"),
     ("unverified_claim", r"\bdid not (immediately )?respond to (a )?requests? for comment\b|"
                          r"\b(did not|didn['’]t) (immediately )?(respond|reply|comment)\b|"
-                         r"\bdid not (immediately )?return (phone |telephone )?(calls|messages|"
-                         r"e-?mails|requests)\b"),
+                         r"\bdid not (immediately )?return (an? )?(phone |telephone )?(calls?|messages?|"
+                         r"e-?mails?|requests?)\b"),
     # the same silence with the subject negated, or told from the messages' side
     # (the cue is the named group: the verb, not the whole clause)
     ("unverified_claim", r"\b(?:neither|none of)\b[^.;:\"“”]{0,60}?\b(?P<cue>(?:responded|replied)"
@@ -141,6 +146,7 @@ CUES: tuple[tuple[str, str], ...] = (
     ("conflict", r"\bnot true\b|\buntrue\b"),
     ("conflict", r"\bconflicting\b|\bdisagree\w*\b|\bcast doubt\b|\braise[sd]? questions\b"),
     ("conflict", r"\bslamm?ed\b|\brefuted\b|\bcountered\b"),
+    ("conflict", r"\bcould not be reconciled\b|\binconsistent with\b"),
     # the cue is "despite": the reports it sets against are a cue of their own ("despite
     # media reports suggesting ...": a vague attribution)
     ("conflict", r"\bdespite\b(?= (\w+ ){0,3}(reports?|claims?|assertions?|statements?)\b)"),
@@ -156,6 +162,10 @@ CUES: tuple[tuple[str, str], ...] = (
     ("missing_context", r"\b(polls?|surveys?|studies|data|figures) (show|shows|showed|suggest|"
                         r"suggests|suggested)\b"),
     ("missing_context", r"\bit (was|is|remains) (not clear|unclear)\b"),
+    # what the reader is not told and nobody could establish ("details have not been made
+    # public", "the toll could not be determined", "whether it holds remains to be seen")
+    ("missing_context", r"\bnot (yet )?(been )?(made public|disclosed|publicly released)\b|"
+                        r"\bcould not be (determined|established)\b|\bremains? to be seen\b"),
     ("missing_context", r"\bno (details|further details) (were|was) (given|provided)\b|"
                         r"\b(gave|provided|offered) no (further |other |more )?(details|"
                         r"timeline|timeframe|explanation|reason|evidence|figures?)\b"),

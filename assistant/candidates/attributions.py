@@ -342,6 +342,7 @@ def extract(article: Article) -> Candidates:
             people = [e for e in p.doc.ents if e.label_ == "PERSON" and len(e) > 1]
             memory.surnames.update(e[-1].text for e in people)
             memory.note_people((p.start + e.start_char, e.text) for e in people)
+            memory.note_given_names(p.doc)
             for e in p.doc.ents:
                 if e.label_ == "PERSON" and e.start > 0:
                     memory.note_honorific(p.start + e.start_char, e.text, e.doc[e.start - 1].text)
@@ -373,6 +374,13 @@ def extract(article: Article) -> Candidates:
             facts.extend(reader.facts)
             maybe.extend(reader.maybe_outlets)
             frame = frame_fact(p, s, reader.facts)
+    for c in claims:
+        full = memory.full_name(c.speaker) if c.speaker_type != "group" and re.fullmatch(
+            r"[A-Z][\w'’-]+", c.speaker) else None  # not "Republican", "Democrats"
+        if full is not None:  # the role the full name was given, as canonical_names does
+            c.speaker, c.speaker_type = full, "person"
+            c.role = c.role or next((o.role for o in claims if o.speaker == full and o.role),
+                                    None)
     for run in quote_run_owners(article, claims):  # in reading order among the others
         at = next((i for i, c in enumerate(claims) if c.start > run.start), len(claims))
         claims.insert(at, run)

@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .first_names import given_name_gender
 from .paraphrases import ISSUED_DOCUMENTS
-from .speakers import PRONOUNS
+from .speakers import PRONOUNS, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _FEMALE = re.compile(r"\b(Mrs|Ms|Miss|Madam|Lady|Queen|Princess)\.?\s", re.IGNORECASE)
 _MALE = re.compile(r"\b(Mr|Sir|Lord|King|Prince)\.?\s", re.IGNORECASE)
@@ -73,6 +77,8 @@ class Discourse:
     staff: dict[str, str] = field(default_factory=dict)  # reporter surname -> outlet
     surnames: set[str] = field(default_factory=set)  # last names of the article's persons
     people: list[tuple[int, str]] = field(default_factory=list)  # full names, in any role
+    # "Ana Ruiz" the small pipeline tags as no person: a given name and a surname
+    given_full: set[str] = field(default_factory=set)
     # "Mrs. Clinton", "Mr. Biden" where they stand: the honorific says who a "she" can be
     honored: list[tuple[int, str, str]] = field(default_factory=list)
     outlet_names: dict[str, str] = field(default_factory=dict)  # "Al-Resalah" -> canonical
@@ -109,6 +115,30 @@ class Discourse:
             name = re.sub(r"['’]s?$", "", text).strip()
             self.people.append((at, name))
             self._guess_gender(name)
+
+    def full_name(self, surname: str) -> str | None:
+        """"Ana Ruiz, the mayor, met ... 'We have a deal,' Ruiz said": the one full name the
+        article gives for a bare surname (None when two people share it, "Bill" and "Hillary
+        Clinton", or when none is given)."""
+        names = {name for name in [*(n for _at, n in self.people), *self.given_full]
+                 if len(name.split()) > 1 and _surname(name) == surname}
+        return names.pop() if len(names) == 1 else None
+
+    def note_given_names(self, doc: Doc) -> None:
+        """A known given name and one or two capitalised proper nouns after it: a full name
+        whatever entity the pipeline gives it ("Police Chief Ana Ruiz" tagged an ORG)."""
+        for t in doc:
+            if t.pos_ != "PROPN" or t.lower_ in TITLES or not t.is_alpha or (
+                    t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and
+                    doc[t.i - 1].lower_.strip(".") not in TITLES):
+                continue  # inside a longer name ("Harbor Line Shipping": no "Line")
+            run = [t]
+            for nxt in doc[t.i + 1:t.i + 3]:
+                if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or not nxt.is_alpha:
+                    break
+                run.append(nxt)
+            if len(run) > 1 and given_name_gender(f"{t.text} {run[1].text}") is not None:
+                self.given_full.add(" ".join(x.text for x in run))
 
     def note_honorific(self, at: int, name: str, honorific: str) -> None:
         """"Mrs. Clinton's father grew up here, as she said": a named person in any role,

@@ -1983,3 +1983,19 @@ def test_a_surname_two_people_share_stays_as_written() -> None:
     art, c = cands('Ana Ruiz and her brother, Tom Ruiz, run the harbor ferry.\n\n'
                    '"We have a deal on the harbor," Ruiz said.')
     assert [x.speaker for x in c.claims] == ["Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    'Tom Baker was asked about the harbor.\n\nHis answer: "Never."',  # was no claim
+    'Tom Baker was asked about the harbor.\n\nHis answer was simple: "Never again."',
+    'Tom Baker was asked about the harbor.\n\nBaker\'s response was blunt: "No."',
+    'Asked if the harbor would close, Tom Baker said: "No."',  # one word after "said:"
+])
+def test_a_short_answer_after_a_colon_is_the_speakers_statement(text: str) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.kind) for x in c.claims] == [("Tom Baker", "direct")]
+
+
+def test_a_verdict_with_no_owner_names_no_speaker() -> None:
+    art, c = cands('The harbor board met on Monday.\n\nThe verdict was clear: "Guilty."')
+    assert c.claims == []

@@ -57,6 +57,11 @@ def _misread_object(tok: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in _OBJECT_PRONOUNS for c in tok.children)
 
 
+# what someone said, named as a noun before a colon and the quote
+_RESPONSES = frozenset({"response", "answer", "reply", "retort", "reaction", "message",
+                        "verdict", "assessment", "advice", "warning", "explanation"})
+
+
 class _SentenceReader(Continuation):
     def __init__(self, article: Article, p: Paragraph, s: Sentence, memory: Discourse,
                  previous: list[Attribution]) -> None:
@@ -106,6 +111,13 @@ class _SentenceReader(Continuation):
                 self.p.start + e.end_char <= self.quotes[0].start]
         if ents:
             self._add(ents[-1].root, None)
+            return
+        pre = [t for t in span if self.p.start + t.idx < self.quotes[0].start and not t.is_punct]
+        for t in pre:  # 'Ruiz's response was blunt: "No."', 'His answer: "Never."'
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if t.lemma_.lower() in _RESPONSES and owner is not None:
+                self._add(owner, None)
+                return
 
     def find_speakers(self) -> None:
         span = self.s.span

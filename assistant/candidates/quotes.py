@@ -35,6 +35,12 @@ def quote_mark_child(tok: Token, before: int | None = None) -> bool:
                for c in tok.children)
 
 
+# 'His answer: "Never."', 'Ruiz's response was blunt:': what someone said, named as a noun
+_RESPONSE_BEFORE = re.compile(r"(?:\w['’]s|\b(?:his|her|their|its))\s+(?:\w+\s+)?(?:response|"
+                              r"answer|reply|retort|reaction|message|verdict|assessment)"
+                              r"(?:\s+(?:was|is)(?:\s+\w+){0,2})?\s*:$", re.IGNORECASE)
+
+
 # what a name follows, not a statement: an owner ("CNN's") or a preposition ("on", "in")
 _TITLE_BEFORE = re.compile(r"(?:\w['’]s|\b(?:on|in|of|at|from|for|by|with|to|called|titled|"
                            r"entitled|dubbed|named))$", re.IGNORECASE)
@@ -47,7 +53,12 @@ def _is_direct(sent: Sentence, start: int, end: int, inner: str, open_end: bool)
     before = sent.text[:max(0, start - sent.start)].rstrip()
     after = sent.text[max(0, end - sent.start):]
     text = inner.rstrip()
-    if not text[:1].isupper() or len(text.split()) < 2:
+    # ('Asked if she would run, Ruiz said: "We'll see."', 'His answer: "Never."': the colon
+    # after the saying verb or the noun for what was said introduces the answer itself)
+    answer = before.endswith(":") and bool(_SPEECH_BEFORE.search(before) or
+                                           _RESPONSE_BEFORE.search(before)) and \
+        text[-1:] in ".?!…" and not after.strip()
+    if not text[:1].isupper() or len(text.split()) < 2 and not answer:
         return False
     if _TITLE_BEFORE.search(before):
         return False  # 'Appearing on CNN's "State of the Union," Ruiz said': a show's name
@@ -55,12 +66,8 @@ def _is_direct(sent: Sentence, start: int, end: int, inner: str, open_end: bool)
         # a short quote is a statement only when it is the whole sentence ('"Nobody likes
         # cuts."') or ends at its frame ('"This is unacceptable," tweeted X'); else it may be
         # a title or a scare-quoted phrase
-        # ('Asked if she would run, Ruiz said: "We\'ll see."': the colon after the saying verb
-        # introduces the answer itself)
         return not before and (text[-1:] in ".?!…" and not after.strip() or
-                               text[-1:] in ",?!" and bool(_FRAME_AFTER.match(after))) or \
-            before.endswith(":") and bool(_SPEECH_BEFORE.search(before)) and \
-            text[-1:] in ".?!…" and not after.strip()
+                               text[-1:] in ",?!" and bool(_FRAME_AFTER.match(after))) or answer
     if not before or before.endswith((",", ":", ";", "—", "–", "-")) or open_end:
         return True
     if _SPEECH_BEFORE.search(before):

@@ -1999,3 +1999,8 @@ def test_a_short_answer_after_a_colon_is_the_speakers_statement(text: str) -> No
 def test_a_verdict_with_no_owner_names_no_speaker() -> None:
     art, c = cands('The harbor board met on Monday.\n\nThe verdict was clear: "Guilty."')
     assert c.claims == []
+
+
+def test_both_before_two_names_is_no_role() -> None:
+    art, c = cands("Both Tom Baker and Ana Ruiz said the harbor must stay open.")
+    assert [(x.speaker, x.role) for x in c.claims] == [("Tom Baker", None), ("Ana Ruiz", None)]

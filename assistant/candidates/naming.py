@@ -241,7 +241,7 @@ _NOT_ROLE_WORDS = _SAYING | frozenset({
 
 _QUOTE_CHARS = "\"“”'‘’`"
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
-_JOINERS = frozenset({"and", "but", "yet", "so", "also", "then"})
+_JOINERS = frozenset({"and", "but", "yet", "so", "also", "then", "both", "either", "neither"})
 # a segment opening with one of these is a phrase about time, place or manner, no description
 _NOT_ROLE_OPENERS = frozenset({
     "in", "on", "at", "as", "meanwhile", "according", "after", "before", "from", "by", "with",

@@ -2004,3 +2004,10 @@ def test_a_verdict_with_no_owner_names_no_speaker() -> None:
 def test_both_before_two_names_is_no_role() -> None:
     art, c = cands("Both Tom Baker and Ana Ruiz said the harbor must stay open.")
     assert [(x.speaker, x.role) for x in c.claims] == [("Tom Baker", None), ("Ana Ruiz", None)]
+
+
+def test_the_cleric_is_the_one_named_with_a_religious_title() -> None:
+    # was an unnamed "The cleric"
+    art, c = cands('Ayatollah Ahmad Berg led prayers at the harbor mosque on Friday. "We will '
+                   'not forget," Berg said.\n\nThe cleric added: "Our answer will come."')
+    assert [x.speaker for x in c.claims] == ["Ayatollah Ahmad Berg"] * 2

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _FEMALE = re.compile(r"\b(Mrs|Ms|Miss|Madam|Lady|Queen|Princess)\.?\s", re.IGNORECASE)
 _MALE = re.compile(r"\b(Mr|Sir|Lord|King|Prince)\.?\s", re.IGNORECASE)
 # Descriptions that stand for a person or body named earlier ("the official", "the minister").
-DESCRIPTION_HEADS = frozenset(["official", "source", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier", "chancellor", "general", "commander", "officer", "diplomat", "envoy", "ambassador", "senator", "governor", "mayor", "secretary", "chief", "director", "leader", "lawmaker", "candidate", "aide", "adviser", "advisor", "lawyer", "attorney", "prosecutor", "judge", "analyst", "expert", "resident", "witness", "officer", "representative", "chairman", "chairwoman", "ceo", "head", "statement", "ministry", "department", "group", "company", "firm", "military", "army", "government", "agency", "movement", "militia", "organization", "organisation", "party", "campaign", "administration", "monitor", "observatory"])
+DESCRIPTION_HEADS = frozenset(["official", "source", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier", "chancellor", "general", "commander", "officer", "diplomat", "envoy", "ambassador", "senator", "governor", "mayor", "secretary", "chief", "director", "leader", "lawmaker", "candidate", "aide", "adviser", "advisor", "lawyer", "attorney", "prosecutor", "judge", "analyst", "expert", "resident", "witness", "officer", "representative", "chairman", "chairwoman", "ceo", "head", "statement", "ministry", "department", "group", "company", "firm", "military", "army", "government", "agency", "movement", "militia", "organization", "organisation", "party", "campaign", "administration", "monitor", "observatory", "cleric"])
 _PLURAL = re.compile(r"\b\w+(?<!s)s\b(?!['’])\s*$|\bpeople\b", re.IGNORECASE)
 _TITLED = re.compile(
     r"\b((?:(?:Vice|Deputy|Former|Foreign|Defen[cs]e|Prime|Interior|Finance|Supreme)\s+)?"
@@ -35,7 +35,12 @@ _TITLED = re.compile(
 # senator said")
 _ABBREVIATED = {"sen": "senator", "gen": "general", "gov": "governor", "lt": "lieutenant",
                 "col": "colonel", "capt": "captain", "adm": "admiral", "sgt": "sergeant",
-                "maj": "major", "brig": "brigadier", "prof": "professor"}
+                "maj": "major", "brig": "brigadier", "prof": "professor",
+                # a religious title is also what the next mention calls him ("the cleric")
+                "ayatollah": "ayatollah cleric", "imam": "imam cleric", "rabbi": "rabbi cleric",
+                "rev": "reverend cleric", "reverend": "reverend cleric",
+                "bishop": "bishop cleric", "pastor": "pastor cleric",
+                "cardinal": "cardinal cleric", "hojatoleslam": "hojatoleslam cleric"}
 
 
 def _spelled_out(text: str) -> str:
@@ -120,9 +125,11 @@ class Discourse:
         """"Ana Ruiz, the mayor, met ... 'We have a deal,' Ruiz said": the one full name the
         article gives for a bare surname (None when two people share it, "Bill" and "Hillary
         Clinton", or when none is given)."""
-        names = {name for name in [*(n for _at, n in self.people), *self.given_full]
-                 if len(name.split()) > 1 and _surname(name) == surname}
-        return names.pop() if len(names) == 1 else None
+        forms = [n for n in [*(n for _at, n in self.people), *self.given_full]
+                 if _surname(n) == surname and len(_untitled(n).split()) > 1]
+        if len({_untitled(n) for n in forms}) != 1:
+            return None
+        return max(forms, key=len)  # as written in full ("Ayatollah Ahmad Berg")
 
     def note_given_names(self, doc: Doc) -> None:
         """A known given name and one or two capitalised proper nouns after it: a full name
@@ -309,6 +316,14 @@ class Discourse:
             if m.speaker:
                 return m.outlet
         return None
+
+
+def _untitled(name: str) -> str:
+    """"Ayatollah Ahmad Berg" and "Ahmad Berg" are one name."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _surname(name: str) -> str:

@@ -338,6 +338,8 @@ def test_a_contributors_line_is_a_credit_not_a_claim(closing: str, claim: bool) 
     ("The harbor office did not immediately return a request for comment.",
      "unverified_claim"),
     ("The port's account could not be reconciled with the ferry logs.", "conflict"),
+    ("Neither claim about the ferry could be independently verified.", "unconfirmed_report"),
+    ("The harbor board did not release the full text of its offer.", "missing_context"),
 ])
 def test_cue_kinds(sentence: str, kind: str) -> None:
     art, c = cands(sentence)
@@ -2011,3 +2013,32 @@ def test_the_cleric_is_the_one_named_with_a_religious_title() -> None:
     art, c = cands('Ayatollah Ahmad Berg led prayers at the harbor mosque on Friday. "We will '
                    'not forget," Berg said.\n\nThe cleric added: "Our answer will come."')
     assert [x.speaker for x in c.claims] == ["Ayatollah Ahmad Berg"] * 2
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # wire style gives the role without an article: was no role
+    ('"We came to the table," said Maria Delgado, president of the Harbor Dockworkers Union, '
+     "speaking outside the union hall.", "president of the Harbor Dockworkers Union"),
+    ("Tom Baker, spokesman for the ferry company, said the boats would sail.",
+     "spokesman for the ferry company"),
+    ("Jane Roe, owner of a bakery near the harbor, said sales were down.",
+     "owner of a bakery near the harbor"),
+    # who reports is no role of whom it quotes
+    ("The Coastal Post quotes Tom Baker, head of the harbor board, as saying the pier is safe.",
+     "head of the harbor board"),
+])
+def test_a_role_without_an_article_after_the_name(text: str, role: str) -> None:
+    art, c = cands(text)
+    assert [x.role for x in c.claims] == [role]
+
+
+def test_a_clause_after_the_name_is_no_role() -> None:
+    art, c = cands("Tom Baker, who lives near the harbor, said the strike hurt.")
+    assert [x.role for x in c.claims] == [None]
+
+
+def test_the_association_is_the_association_named_before() -> None:
+    # was an unnamed "The association"
+    art, c = cands("The Harbor Terminal Association said the offer was generous.\n\n"
+                   "The association has said the new cranes would not cost jobs.")
+    assert [x.speaker for x in c.claims] == ["Harbor Terminal Association"] * 2

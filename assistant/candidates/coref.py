@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _FEMALE = re.compile(r"\b(Mrs|Ms|Miss|Madam|Lady|Queen|Princess)\.?\s", re.IGNORECASE)
 _MALE = re.compile(r"\b(Mr|Sir|Lord|King|Prince)\.?\s", re.IGNORECASE)
 # Descriptions that stand for a person or body named earlier ("the official", "the minister").
-DESCRIPTION_HEADS = frozenset(["official", "source", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier", "chancellor", "general", "commander", "officer", "diplomat", "envoy", "ambassador", "senator", "governor", "mayor", "secretary", "chief", "director", "leader", "lawmaker", "candidate", "aide", "adviser", "advisor", "lawyer", "attorney", "prosecutor", "judge", "analyst", "expert", "resident", "witness", "officer", "representative", "chairman", "chairwoman", "ceo", "head", "statement", "ministry", "department", "group", "company", "firm", "military", "army", "government", "agency", "movement", "militia", "organization", "organisation", "party", "campaign", "administration", "monitor", "observatory", "cleric"])
+DESCRIPTION_HEADS = frozenset(["official", "source", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier", "chancellor", "general", "commander", "officer", "diplomat", "envoy", "ambassador", "senator", "governor", "mayor", "secretary", "chief", "director", "leader", "lawmaker", "candidate", "aide", "adviser", "advisor", "lawyer", "attorney", "prosecutor", "judge", "analyst", "expert", "resident", "witness", "officer", "representative", "chairman", "chairwoman", "ceo", "head", "statement", "ministry", "department", "group", "company", "firm", "military", "army", "government", "agency", "movement", "militia", "organization", "organisation", "party", "campaign", "administration", "monitor", "observatory", "cleric", "association", "federation", "foundation", "institute", "league", "society"])
 _PLURAL = re.compile(r"\b\w+(?<!s)s\b(?!['’])\s*$|\bpeople\b", re.IGNORECASE)
 _TITLED = re.compile(
     r"\b((?:(?:Vice|Deputy|Former|Foreign|Defen[cs]e|Prime|Interior|Finance|Supreme)\s+)?"
@@ -55,7 +55,9 @@ BODIES = frozenset({"ministry", "department", "military", "army", "navy", "gover
 
 # what news copy calls a named body the second time ("the group", "the company")
 _GENERIC_BODIES = frozenset({"group", "company", "firm", "union", "movement", "militia",
-                             "organization", "organisation", "party", "coalition", "alliance"})
+                             "organization", "organisation", "party", "coalition", "alliance",
+                             "association", "federation", "foundation", "institute", "league",
+                             "society"})
 
 
 @dataclass

@@ -93,7 +93,9 @@ CUES: tuple[tuple[str, str], ...] = (
     ("vague_attribution", r"\b(is|are) known to\b|\bwidely (viewed|seen|regarded|considered)\b"),
     # "the account could not be verified": the report is unconfirmed; "Reuters could not
     # verify the images" (below): what the images claim is unverified
-    ("unconfirmed_report", r"\bcould not be (independently |immediately )?(verified|confirmed)\b"),
+    ("unconfirmed_report", r"\bcould not be (independently |immediately )?(verified|confirmed)\b|"
+                           r"\b(neither|none)\b[^.;:\"“”]{0,40}?\bcould be (independently )?"
+                           r"(verified|confirmed)\b"),
     ("unconfirmed_report", r"\b(would|could|did) not (immediately )?confirm\b"),
     ("unconfirmed_report", r"\bdeclined to (confirm|comment)( or deny)?( the report)?\b|"
                            r"\bneither (confirm|confirmed|confirms) nor (deny|denied|denies)\b"),
@@ -151,7 +153,7 @@ CUES: tuple[tuple[str, str], ...] = (
     # media reports suggesting ...": a vague attribution)
     ("conflict", r"\bdespite\b(?= (\w+ ){0,3}(reports?|claims?|assertions?|statements?)\b)"),
     ("missing_context", r"\bdid not (say|specify|give|disclose|explain|elaborate|provide|"
-                        r"identify|name)\b|\bwithout (giving|providing|specifying|naming)\b"),
+                        r"identify|name|release|publish|reveal)\b|\bwithout (giving|providing|specifying|naming)\b"),
     ("missing_context", r"\bdid not specifically mention\b|\bdidn['’]t specify\b"),
     # a question left open on purpose ("wouldn't say when", "declined to say how many")
     ("missing_context", r"\b(?:(?:would|will|could) not|(?:wouldn|won|couldn)['’]t|declined to|"

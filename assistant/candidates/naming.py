@@ -228,6 +228,7 @@ def _looks_personal(words: SpacySpan) -> bool:
 
 # verbs of saying: they end a role ("X said"), and a relative clause holding one is the
 # statement, not part of the description
+_CITING = frozenset({"quotes", "quoted", "quoting", "cites", "cited", "citing"})
 _SAYING = frozenset({
     "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks",
     "noted", "notes", "explained", "explains", "insisted", "insists", "argued", "argues",
@@ -274,8 +275,18 @@ def _descriptive(text: str) -> bool:
     if any(w.lower() in _SUBJECT_PRONOUNS and not (len(w) > 1 and w.isupper()) or
            w in _FINITE for w in raw) or ":" in text:
         return False
+    if words[-1] in _SAYING | _CITING:
+        return False  # "The Associated Press quotes X, head of ...": who reports, no role
     caps = sum(1 for w in raw if len(w) > 2 and w.isupper() and w.isalpha())
     return caps < 3 or 2 * caps < len(words)
+
+
+# the head of a role given without an article ("president of the union", "spokesman for X")
+_ROLE_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "head", "executive",
+                         "founder", "co-founder", "professor", "member", "leader", "editor",
+                         "analyst", "researcher", "fellow", "economist", "lawyer", "attorney",
+                         "manager", "owner", "coordinator", "official", "adviser", "advisor",
+                         "partner", "dean", "officer", "organizer", "organiser", "counsel"})
 
 
 def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str | None:
@@ -334,6 +345,12 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
     def reaches_verb(length: int) -> bool:  # the words after the name run into the statement
         return main_verb_at is not None and after_at < main_verb_at < after_at + length
 
+    if m is None:  # wire style drops the article: "Maria Delgado, president of the union,"
+        bare = re.match(r"^,\s*((?:[a-z][\w'’-]*\s+){1,3}(?:of|for|at)\s+[^,]{3,70}?)(?:,|\.|$)",
+                        after)
+        if bare and any(w in _ROLE_HEADS or w in TITLES for w in
+                        bare.group(1).split(" of ")[0].split(" for ")[0].split(" at ")[0].split()):
+            m = bare
     if m and not reaches_verb(m.end(1)):
         desc, *rel = re.split(r"\s+(?:who|whom|whose|which|that)\b", m.group(1), maxsplit=1)
         # "Vik, a lawyer who has often said ...": the description without the relative clause

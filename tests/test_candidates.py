@@ -2042,3 +2042,28 @@ def test_the_association_is_the_association_named_before() -> None:
     art, c = cands("The Harbor Terminal Association said the offer was generous.\n\n"
                    "The association has said the new cranes would not cost jobs.")
     assert [x.speaker for x in c.claims] == ["Harbor Terminal Association"] * 2
+
+
+@pytest.mark.parametrize("later", [
+    "The Courier said it had obtained the memo from a harbor employee.",
+    "According to the Courier, the harbor system failed four times last summer.",
+    "Two harbor officials told the Courier that the memo had been discussed.",
+])
+def test_an_outlet_named_again_by_its_last_word(later: str) -> None:
+    # "the Courier" was an organisation making a claim, or nothing
+    art, c = cands("The memo was first published by the Nordic Courier on Monday.\n\n" + later)
+    assert [f.outlet for f in c.facts if f.start >= art.text.index(later)] == ["Nordic Courier"]
+    assert not any(x.speaker == "Courier" for x in c.claims)
+
+
+def test_the_last_word_of_another_name_is_no_outlet() -> None:
+    art, c = cands("The memo was first published by the Nordic Courier on Monday.\n\n"
+                   "The Senate said it would hold hearings on the harbor.")
+    assert [x.speaker for x in c.claims] == ["Senate"]
+
+
+def test_the_ministry_is_not_the_spokeswoman_for_the_ministry() -> None:
+    # was the spokeswoman's claim
+    art, c = cands("A spokeswoman for the harbor ministry, Kari Holm, said a review was under "
+                   "way.\n\nThe ministry has put the number of stranded travelers at 2,000.")
+    assert [x.speaker for x in c.claims][-1] != "Kari Holm"

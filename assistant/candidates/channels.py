@@ -95,7 +95,7 @@ def blank_quotes(text: str) -> str:
 _ANAPHOR = re.compile(
     rf"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:(?:{MEDIA_NOUN})\b|(?:Post|Times|Journal|Globe|Herald|Tribune|"
     r"Telegraph|Observer|Star|Sun|Mail|Express|Standard|Chronicle|Gazette|Examiner|Inquirer|"
-    r"Agency)\b)")
+    r"Agency)\b|[A-Z][\w'’-]+\b(?!\s+[A-Z]))")  # "the Courier" after "the Nordic Courier"
 Resolver = Callable[[str, int], "str | None"]
 
 

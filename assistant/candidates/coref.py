@@ -276,9 +276,10 @@ class Discourse:
         if not words:
             return None
         want = " ".join(words[-3:])
+        body = words[-1] in BODIES  # "the ministry" is no "spokeswoman for the ministry"
         for m in self._recent(pos, 6000):
             hay = _spelled_out(f"{m.name} {m.role or ''}")
-            if re.search(rf"\b{re.escape(want)}s?\b", hay):
+            if re.search(rf"\b{re.escape(want)}s?\b", hay) and not (body and m.stype == "person"):
                 return m
         if exact:
             return None
@@ -288,7 +289,7 @@ class Discourse:
         head = words[-1]
         for m in self._recent(pos, 6000):
             hay = _spelled_out(f"{m.name} {m.role or ''}")
-            if re.search(rf"\b{re.escape(head)}s?\b", hay):
+            if re.search(rf"\b{re.escape(head)}s?\b", hay) and not (body and m.stype == "person"):
                 return m
         if len(words) == 1 and head in _GENERIC_BODIES:
             # "Hamas said ... The group accused": the last body that spoke, by its name
@@ -297,7 +298,8 @@ class Discourse:
         return None
 
     def resolve_outlet(self, phrase: str, pos: int) -> str | None:
-        """"the agency", "the newspaper", "the Post": the last outlet of that kind."""
+        """"the agency", "the newspaper": the last outlet of that kind; "the Post", "the
+        Courier": the last outlet whose name ends so."""
         low = phrase.lower()
         outlets = [m.outlet for m in self._recent(pos, 8000) if m.outlet and
                    m.outlet != "unnamed reports"]
@@ -306,7 +308,7 @@ class Discourse:
         last_word = re.sub(r"^(the|that|this)\s+", "", low).split()[-1] if low.split() else ""
         for o in outlets:
             if re.search(r"\b[Tt]he [A-Z]", phrase):  # "the Post": an outlet of that name
-                if last_word and last_word in o.lower().split():
+                if last_word and last_word == o.lower().split()[-1]:
                     return o
             elif _kind_fits(last_word, o):
                 return o

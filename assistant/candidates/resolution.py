@@ -53,6 +53,7 @@ _PEOPLE = re.compile(r"(?:men|women|people|ists|ians|ants|ents|ees)$|^(?:police|
                      re.IGNORECASE)
 # a newspaper called by its short name alone ("The Times", "the Post"), or its report ("The
 # Times report", "the Post's story")
+_SHORT_NAME = re.compile(r"[Tt]he [A-Z][\w'’-]+")
 _PAPER = re.compile(r"[Tt]he (Times|Post|Journal|Globe|Herald|Tribune|Telegraph|Observer|"
                     r"Guardian|Independent|Mail|Chronicle|Gazette|Examiner|Inquirer)"
                     rf"(?:(?:['’]s)? (?:{'|'.join(sorted(_REPORTS))}))?")
@@ -117,6 +118,9 @@ class Resolution:
         if outlet is None:
             outlet = self.memory.resolve_outlet(phrase, pos) if channels.is_anaphor(phrase) \
                 else None
+        if outlet is None and _SHORT_NAME.fullmatch(phrase.strip()):
+            # "the Courier" after "the Nordic Courier": the outlet named before, by its last word
+            outlet = self.memory.resolve_outlet(phrase, pos)
         if outlet is None and (paper := _PAPER.fullmatch(phrase.strip())):
             # "The Times reported", "The Times report said" with no Times named before: a
             # newspaper of that name
@@ -250,6 +254,11 @@ class Resolution:
             and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in root.children)
 
     def remember(self) -> None:
+        for f in self.facts:  # "published by the Nordic Courier": a later "the Courier"
+            if f.outlet and is_named_outlet(f.outlet) and not any(
+                    e.outlet == f.outlet for e in self.speakers.values()):
+                self.memory.add(f.outlet, "organization", None, f.start, speaker=False,
+                                outlet=f.outlet)
         for e in self.speakers.values():
             self.memory.add(e.name, e.stype, e.role, self.p.start + e.tok.idx, speaker=True,
                             outlet=e.outlet, channel=next(

@@ -27,7 +27,6 @@ class Reports(Resolution):
 
     def __init__(self, article: Article, p: Paragraph, s: Sentence, memory: Discourse) -> None:
         super().__init__(article, p, s, memory)
-        self.facts: list[Attribution] = []
         self.according: list[Token] = []
         self.cited: list[str] = []
         self.maybe_outlets: list[MaybeOutlet] = []

@@ -82,6 +82,7 @@ class Resolution:
         self.qrel = [(q.start - p.start, q.end - p.start) for q in self.quotes]
         self.speakers: dict[str, Speaker] = {}
         self.claims: list[Attribution] = []
+        self.facts: list[Attribution] = []  # outlet reports (built by `Reports`)
 
     def _in_quote(self, tok: Token) -> bool:
         return any(a <= tok.idx < b for a, b in self.qrel)

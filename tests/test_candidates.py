@@ -2067,3 +2067,14 @@ def test_the_ministry_is_not_the_spokeswoman_for_the_ministry() -> None:
     art, c = cands("A spokeswoman for the harbor ministry, Kari Holm, said a review was under "
                    "way.\n\nThe ministry has put the number of stranded travelers at 2,000.")
     assert [x.speaker for x in c.claims][-1] != "Kari Holm"
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Ana Ruiz, in comments to Politico, said the harbor plan was dead.", "Politico"),  # none
+    # was "Financial Times' Big Read": the show is the outlet's
+    ("Ana Ruiz told the Financial Times' Big Read podcast that the harbor bill would pass.",
+     "Financial Times"),
+])
+def test_comments_to_an_outlet_and_an_outlets_show(text: str, outlet: str) -> None:
+    art, c = cands(text)
+    assert [(f.outlet, f.underlying) for f in c.facts] == [(outlet, ["Ana Ruiz"])]

@@ -145,6 +145,10 @@ def find_outlets_in(text: str) -> list[tuple[int, int, str]]:
     hits: list[tuple[int, int, str]] = []
 
     def add(a: int, b: int, canon: str | None) -> None:
+        owner = re.match(r"(.+?)['’]s?\s+[A-Z]", canon or "")
+        if owner and is_named_outlet(canonical_outlet(owner.group(1))):
+            # "the Financial Times' Big Read podcast": the show is the outlet's
+            canon = canonical_outlet(owner.group(1))
         if canon and not any(x < b and a < y for x, y, _ in hits):
             hits.append((a, b, canon))
 

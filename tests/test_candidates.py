@@ -2078,3 +2078,12 @@ def test_the_ministry_is_not_the_spokeswoman_for_the_ministry() -> None:
 def test_comments_to_an_outlet_and_an_outlets_show(text: str, outlet: str) -> None:
     art, c = cands(text)
     assert [(f.outlet, f.underlying) for f in c.facts] == [(outlet, ["Ana Ruiz"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbor minister rejected that criticism on Tuesday.",  # was no claim
+    "Tom Baker dismissed the notion that the harbor was unsafe.",
+])
+def test_rejecting_a_criticism_or_a_notion_is_a_statement(text: str) -> None:
+    art, c = cands(text)
+    assert len(c.claims) == 1

@@ -2087,3 +2087,18 @@ def test_comments_to_an_outlet_and_an_outlets_show(text: str, outlet: str) -> No
 def test_rejecting_a_criticism_or_a_notion_is_a_statement(text: str) -> None:
     art, c = cands(text)
     assert len(c.claims) == 1
+
+
+def test_a_noun_the_parse_made_the_root_speaks_through_its_clause() -> None:
+    # the parse hangs "called" on "adviser" as a clause: was Ruiz's claim, role "called a"
+    art, c = cands('One adviser, who asked not to be named to discuss strategy, called a Ruiz '
+                   'run "a vanity project."')
+    assert [(x.speaker, x.role) for x in c.claims] == [("One adviser", None)]
+
+
+def test_a_description_after_a_clause_is_the_noun_phrase_before_the_name() -> None:
+    # was "Her comments came a day after the state party chairman"
+    art, c = cands("Her comments came a day after the state party chairman, Robert Kane, told "
+                   "reporters that a crowded primary would help the other side.")
+    assert [(x.speaker, x.role) for x in c.claims] == [("Robert Kane",
+                                                         "the state party chairman")]

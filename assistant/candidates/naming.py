@@ -256,7 +256,9 @@ _WHEN = re.compile(
     r"(?:\w+\s+)?(?:day|week|month|year|hour|minute|decade|night|morning|evening|afternoon|"
     r"weekend|moment)s?(?:\s+(?:later|ago|after|before|earlier|into)\b|\s*$)", re.IGNORECASE)
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss"})
-_TRAILING_PREPS = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", "on"})
+# (and an article: "called a Whitfield run" makes the name a modifier, with no role)
+_TRAILING_PREPS = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", "on", "a",
+                             "an"})
 
 
 def _descriptive(text: str) -> bool:
@@ -331,6 +333,12 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
         verb_first = prev.split(maxsplit=1)
         if len(verb_first) == 2 and verb_first[0].lower() in _SAYING:
             prev = verb_first[1]  # '"We lost," said the coach, Ana Ruiz.': the coach
+        # "Her comments came a day after the state party chairman, Robert Kane, told": the
+        # description is the noun phrase after the clause's last linking word
+        cut = list(re.finditer(r"\b(?:after|before|since|than|following|when|while|until|"
+                               r"because|as)\s+(?=(?:the|a|an|his|her|its|their)\s)", prev))
+        if cut and not _WHEN.search(prev):  # ("An hour after the vote, X said": when)
+            prev = prev[cut[-1].end():]
         first = prev.split()[0].lower() if prev else ""
         # "Asked whether ..., Berg said": a participle clause, not a description
         clause = first.endswith(("ed", "ing")) and first not in TITLES

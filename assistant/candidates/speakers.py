@@ -239,6 +239,11 @@ def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]
     if prev is not None and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ in {"appos", "conj"} \
             and not any(a <= prev.idx < b for a, b in quotes):
         return prev  # "..., a local official told TASS": the parse hung the speaker elsewhere
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"} and \
+            head.i < verb.i and not any(a <= head.idx < b for a, b in quotes):
+        return head  # "One adviser, who asked ..., called it a vanity project": the sentence
+        # has no verb of its own in the parse, the noun it made the root is the subject
     for c in verb.children:  # "X, meanwhile, who has no endorsements, said": the parse made
         # the sentence's first noun the subject of the relative clause's verb, hung on "said"
         first = next((t for t in c.children if t.dep_ == "nsubj" and t.i < c.i), None) \

@@ -2102,3 +2102,19 @@ def test_a_description_after_a_clause_is_the_noun_phrase_before_the_name() -> No
                    "reporters that a crowded primary would help the other side.")
     assert [(x.speaker, x.role) for x in c.claims] == [("Robert Kane",
                                                          "the state party chairman")]
+
+
+@pytest.mark.parametrize(("honorific", "speaker"), [("Mrs.", "Jane Baker"), ("Mr.", "Tom Baker")])
+def test_an_honorific_tells_which_of_two_people_with_one_surname_speaks(honorific: str,
+                                                                        speaker: str) -> None:
+    # was "Baker": two full names share it
+    art, c = cands("Tom Baker and his wife, Jane Baker, run the harbor ferry.\n\n"
+                   f'"It is hard," {honorific} Baker said.')
+    assert [x.speaker for x in c.claims] == [speaker]
+
+
+def test_the_person_is_the_unnamed_source_named_before() -> None:
+    # was "The person"
+    art, c = cands("A person familiar with the harbor talks said a deal was close.\n\n"
+                   "The person said the deal could be signed on Friday.")
+    assert [x.speaker for x in c.claims] == ["A person familiar with the harbor talks"] * 2

@@ -387,8 +387,11 @@ def extract(article: Article) -> Candidates:
             maybe.extend(reader.maybe_outlets)
             frame = frame_fact(p, s, reader.facts)
     for c in claims:
-        full = memory.full_name(c.speaker) if c.speaker_type != "group" and re.fullmatch(
-            r"[A-Z][\w'’-]+", c.speaker) else None  # not "Republican", "Democrats"
+        bare = c.speaker_type != "group" and re.fullmatch(r"[A-Z][\w'’-]+", c.speaker)
+        said = re.search(rf"\b(Mr|Mrs|Ms|Miss)\.? {re.escape(c.speaker)}\b", c.sentence.text) \
+            if bare else None
+        full = memory.full_name(c.speaker, said.group(1) if said else None) if bare else None
+        # (not "Republican", "Democrats")
         if full is not None:  # the role the full name was given, as canonical_names does
             c.speaker, c.speaker_type = full, "person"
             c.role = c.role or next((o.role for o in claims if o.speaker == full and o.role),

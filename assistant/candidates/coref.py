@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _FEMALE = re.compile(r"\b(Mrs|Ms|Miss|Madam|Lady|Queen|Princess)\.?\s", re.IGNORECASE)
 _MALE = re.compile(r"\b(Mr|Sir|Lord|King|Prince)\.?\s", re.IGNORECASE)
 # Descriptions that stand for a person or body named earlier ("the official", "the minister").
-DESCRIPTION_HEADS = frozenset(["official", "source", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier", "chancellor", "general", "commander", "officer", "diplomat", "envoy", "ambassador", "senator", "governor", "mayor", "secretary", "chief", "director", "leader", "lawmaker", "candidate", "aide", "adviser", "advisor", "lawyer", "attorney", "prosecutor", "judge", "analyst", "expert", "resident", "witness", "officer", "representative", "chairman", "chairwoman", "ceo", "head", "statement", "ministry", "department", "group", "company", "firm", "military", "army", "government", "agency", "movement", "militia", "organization", "organisation", "party", "campaign", "administration", "monitor", "observatory", "cleric", "association", "federation", "foundation", "institute", "league", "society"])
+DESCRIPTION_HEADS = frozenset(["official", "source", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier", "chancellor", "general", "commander", "officer", "diplomat", "envoy", "ambassador", "senator", "governor", "mayor", "secretary", "chief", "director", "leader", "lawmaker", "candidate", "aide", "adviser", "advisor", "lawyer", "attorney", "prosecutor", "judge", "analyst", "expert", "resident", "witness", "officer", "representative", "chairman", "chairwoman", "ceo", "head", "statement", "ministry", "department", "group", "company", "firm", "military", "army", "government", "agency", "movement", "militia", "organization", "organisation", "party", "campaign", "administration", "monitor", "observatory", "cleric", "person", "people", "association", "federation", "foundation", "institute", "league", "society"])
 _PLURAL = re.compile(r"\b\w+(?<!s)s\b(?!['’])\s*$|\bpeople\b", re.IGNORECASE)
 _TITLED = re.compile(
     r"\b((?:(?:Vice|Deputy|Former|Foreign|Defen[cs]e|Prime|Interior|Finance|Supreme)\s+)?"
@@ -123,12 +123,18 @@ class Discourse:
             self.people.append((at, name))
             self._guess_gender(name)
 
-    def full_name(self, surname: str) -> str | None:
+    def full_name(self, surname: str, honorific: str | None = None) -> str | None:
         """"Ana Ruiz, the mayor, met ... 'We have a deal,' Ruiz said": the one full name the
         article gives for a bare surname (None when two people share it, "Bill" and "Hillary
-        Clinton", or when none is given)."""
+        Clinton", unless the `honorific` before the surname, "Mrs.", tells them apart; or when
+        none is given)."""
         forms = [n for n in [*(n for _at, n in self.people), *self.given_full]
                  if _surname(n) == surname and len(_untitled(n).split()) > 1]
+        gender = "f" if honorific and _FEMALE.match(honorific + " ") else \
+            "m" if honorific and _MALE.match(honorific + " ") else None
+        if gender is not None and len({_untitled(n) for n in forms}) > 1:
+            # "Tom Baker and his wife, Jane Baker ... Mrs. Baker said": the one she can be
+            forms = [n for n in forms if given_name_gender(_untitled(n)) == gender]
         if len({_untitled(n) for n in forms}) != 1:
             return None
         return max(forms, key=len)  # as written in full ("Ayatollah Ahmad Berg")

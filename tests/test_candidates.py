@@ -2118,3 +2118,10 @@ def test_the_person_is_the_unnamed_source_named_before() -> None:
     art, c = cands("A person familiar with the harbor talks said a deal was close.\n\n"
                    "The person said the deal could be signed on Friday.")
     assert [x.speaker for x in c.claims] == ["A person familiar with the harbor talks"] * 2
+
+
+def test_the_monitor_is_the_body_that_spoke_last() -> None:
+    # was an unnamed "The monitor"
+    art, c = cands("The Harbor Observatory for Human Rights put the death toll at five.\n\n"
+                   "The monitor said two civilians were among the dead.")
+    assert [x.speaker for x in c.claims][-1] == "Harbor Observatory for Human Rights"

@@ -57,7 +57,7 @@ BODIES = frozenset({"ministry", "department", "military", "army", "navy", "gover
 _GENERIC_BODIES = frozenset({"group", "company", "firm", "union", "movement", "militia",
                              "organization", "organisation", "party", "coalition", "alliance",
                              "association", "federation", "foundation", "institute", "league",
-                             "society"})
+                             "society", "monitor", "watchdog", "charity", "regulator"})
 
 
 @dataclass

@@ -2125,3 +2125,17 @@ def test_the_monitor_is_the_body_that_spoke_last() -> None:
     art, c = cands("The Harbor Observatory for Human Rights put the death toll at five.\n\n"
                    "The monitor said two civilians were among the dead.")
     assert [x.speaker for x in c.claims][-1] == "Harbor Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # were "Executive Lena Berg" (role "Chief") and "Financial Officer Ana Ruiz"
+    ("The harbor cuts will fall on two plants, Chief Executive Lena Berg told analysts.",
+     "Lena Berg", "Chief Executive"),
+    ("Chief Financial Officer Ana Ruiz said harbor costs rose.", "Ana Ruiz",
+     "Chief Financial Officer"),
+    ("Harbor Line Shipping said profits fell.", "Harbor Line Shipping", None),
+])
+def test_title_words_of_a_long_title_are_no_part_of_the_name(text: str, name: str,
+                                                               role: str | None) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.role) for x in c.claims] == [(name, role)]

@@ -109,7 +109,7 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         return name, kind, None
     name = re.sub(r"['’]s\b(?=\s*$)", "", text).strip()
     words = doc[a:b]
-    last_title = max((t.i for t in words if t.lower_.strip(".") in TITLES), default=None)
+    last_title = max((t.i for t in words if t.lower_.strip(".") in _NOT_NAME_WORDS), default=None)
     if last_title is not None and all(t.pos_ == "PROPN" for t in words) and \
             b - last_title - 1 >= 2 and all(t.is_title and not GOV_WORDS.search(t.text)
                                             for t in doc[last_title + 1:b]):
@@ -186,7 +186,9 @@ _ROLE_NOUNS = frozenset({
     "pollster", "lawmaker", "legislator", "candidate", "challenger", "incumbent", "nominee",
     "author", "novelist", "filmmaker", "journalist", "reporter", "columnist", "blogger"})
 # words of a title that is more than one word ("Senate Majority Leader", "Opposition Leader")
-_TITLE_PARTS = frozenset({"leader", "majority", "minority", "whip", "opposition", "supreme"})
+_TITLE_PARTS = frozenset({"leader", "majority", "minority", "whip", "opposition", "supreme",
+                          "executive", "operating", "financial", "officer", "commissioner",
+                          "superintendent", "inspector", "attorney", "solicitor", "surgeon"})
 _NOT_NAME_WORDS = TITLES | _ROLE_NOUNS | _TITLE_PARTS
 
 

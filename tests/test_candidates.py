@@ -2139,3 +2139,17 @@ def test_title_words_of_a_long_title_are_no_part_of_the_name(text: str, name: st
                                                                role: str | None) -> None:
     art, c = cands(text)
     assert [(x.speaker, x.role) for x in c.claims] == [(name, role)]
+
+
+def test_a_weak_verb_set_off_after_its_clause_reports_it() -> None:
+    # was no claim: "predicted" has no clause of its own in the parse
+    art, c = cands("Tom Baker spoke on Monday.\n\nThe plan will fail, he predicted, unless "
+                   "costs fall.")
+    assert [x.speaker for x in c.claims] == ["Tom Baker"]
+
+
+def test_a_document_obtained_by_an_outlet_is_the_outlets_report() -> None:
+    art, c = cands("The harbor plan will fail, Tom Baker wrote in a memo obtained by The "
+                   "Coastal Post.")
+    assert [x.speaker for x in c.claims] == ["Tom Baker"]
+    assert [(f.outlet, f.underlying) for f in c.facts] == [("Coastal Post", ["Tom Baker"])]

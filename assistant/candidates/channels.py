@@ -65,7 +65,7 @@ _TO_OUTLET = re.compile(
     r"(?:with|to|on|by)|interviewed by|"
     r"(?:an?|the|his|her|their|its)\s+(?:written\s+|emailed\s+|e-mailed\s+)?"
     r"(?:statement|comments?|remarks?|message|e-?mail|response)\s+(?:sent\s+)?to|remarks to|comments to|"
-    r"(?:quoted|cited) (?:as saying )?by|published by|published in|carried by|broadcast by|broadcast on|"
+    r"(?:quoted|cited) (?:as saying )?by|published by|(?:obtained|seen|reviewed) by|published in|carried by|broadcast by|broadcast on|"
     r"aired by|aired on|appearing on|appeared on|speaking on|said on|interview on|"
     r"(?:an?|the|his|her|their|its)\s+(?:\w+\s+){0,2}appearance\s+on|"
     r"said (?:(?:early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"

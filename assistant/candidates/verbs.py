@@ -81,6 +81,10 @@ def governs_statement(tok: Token) -> bool:
         return "ccomp" in deps  # "agreed that ...", not "agreed to limit"
     if deps & {"ccomp", "xcomp", "parataxis"}:
         return True
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.dep_ == "parataxis" and tok.head.i < tok.i and subj is not None and \
+            tok.doc[subj.left_edge.i - 1].text == ",":
+        return True  # "The plan will fail, he predicted, unless ...": the clause it sets off
     if lemma in {"ask", "wonder", "inquire", "question"}:
         # "asked the mayor if she would ...": the small parser reads a condition; the "if"
         # comes right after the verb or whom it asks ("ask for a recount if ..." is no question)

@@ -2153,3 +2153,9 @@ def test_a_document_obtained_by_an_outlet_is_the_outlets_report() -> None:
                    "Coastal Post.")
     assert [x.speaker for x in c.claims] == ["Tom Baker"]
     assert [(f.outlet, f.underlying) for f in c.facts] == [("Coastal Post", ["Tom Baker"])]
+
+
+def test_a_short_quote_before_a_frame_with_an_age_is_direct() -> None:
+    # was a mixed claim over the whole sentence: the age's commas hid the frame
+    art, c = cands('"I am done," Tom Baker, 71, told supporters at the harbor.')
+    assert [(x.kind, art.text[x.start:x.end]) for x in c.claims] == [("direct", '"I am done,"')]

@@ -346,6 +346,21 @@ def _covered_by_open_quote(p: Paragraph, s: Sentence, claims: list[Attribution])
         and c.start < s.start <= c.end for c in claims)
 
 
+def _full_names(claims: list[Attribution], memory: Discourse) -> None:
+    """A bare surname ("Ruiz said") becomes the full name the article gave for it, with the
+    role that name was given (as `assemble.canonical_names` does for the model's names);
+    not a group word ("Republican", "Democrats")."""
+    for c in claims:
+        if c.speaker_type == "group" or not re.fullmatch(r"[A-Z][\w'’-]+", c.speaker):
+            continue
+        said = re.search(rf"\b(Mr|Mrs|Ms|Miss)\.? {re.escape(c.speaker)}\b", c.sentence.text)
+        full = memory.full_name(c.speaker, said.group(1) if said else None)
+        if full is not None:
+            c.speaker, c.speaker_type = full, "person"
+            c.role = c.role or next((o.role for o in claims if o.speaker == full and o.role),
+                                    None)
+
+
 def extract(article: Article) -> Candidates:
     """Propose claims, sourced facts and cues for every body sentence."""
     memory = Discourse()
@@ -386,16 +401,7 @@ def extract(article: Article) -> Candidates:
             facts.extend(reader.facts)
             maybe.extend(reader.maybe_outlets)
             frame = frame_fact(p, s, reader.facts)
-    for c in claims:
-        bare = c.speaker_type != "group" and re.fullmatch(r"[A-Z][\w'’-]+", c.speaker)
-        said = re.search(rf"\b(Mr|Mrs|Ms|Miss)\.? {re.escape(c.speaker)}\b", c.sentence.text) \
-            if bare else None
-        full = memory.full_name(c.speaker, said.group(1) if said else None) if bare else None
-        # (not "Republican", "Democrats")
-        if full is not None:  # the role the full name was given, as canonical_names does
-            c.speaker, c.speaker_type = full, "person"
-            c.role = c.role or next((o.role for o in claims if o.speaker == full and o.role),
-                                    None)
+    _full_names(claims, memory)
     for run in quote_run_owners(article, claims):  # in reading order among the others
         at = next((i for i, c in enumerate(claims) if c.start > run.start), len(claims))
         claims.insert(at, run)

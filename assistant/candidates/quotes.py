@@ -17,7 +17,7 @@ _SPEECH_BEFORE = re.compile(
     r"insisted|warned|replied|responded|continued|explained|noted|quipped)"
     r"(?:\s+(?:that|simply|only|then|again|flatly|bluntly|also|later))?"
     r"|(?:told|tells|telling|asked|asks)(?:\s+[\w.'’-]+){1,3})\s*[,:]?$", re.IGNORECASE)
-_FRAME_AFTER = re.compile(r"^\s*,?\s*(?:[\w.'’-]+\s+){0,6}?(said|says|added|told|asked|wrote|"
+_FRAME_AFTER = re.compile(r"^\s*,?\s*(?:[\w.'’-]+,?\s+){0,6}?(said|says|added|told|asked|wrote|"
                           r"tweeted|insisted|warned|declared|explained|continued|noted|replied|"
                           r"according|read|reads)\b", re.IGNORECASE)
 

@@ -20,7 +20,7 @@ from .naming import speaker_from
 from .nesting import echoed, noun_statements, place_of, quote_owner, reported_by, told_in
 from .outlet_names import PUNDITS
 from .outlets import canonical_outlet
-from .quotes import inside_open_quote, quote_run_owners, titled_quote
+from .quotes import RESPONSE_NOUNS, inside_open_quote, quote_run_owners, titled_quote
 from .resolution import Speaker
 from .sources import according_to, cited, quoted_objects
 from .speakers import (
@@ -55,11 +55,6 @@ _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
 def _misread_object(tok: Token) -> bool:
     """The small parser reads "him a terrorist" as a subject with "him" as its own subject."""
     return any(c.dep_ == "nsubj" and c.lower_ in _OBJECT_PRONOUNS for c in tok.children)
-
-
-# what someone said, named as a noun before a colon and the quote
-_RESPONSES = frozenset({"response", "answer", "reply", "retort", "reaction", "message",
-                        "verdict", "assessment", "advice", "warning", "explanation"})
 
 
 class _SentenceReader(Continuation):
@@ -115,7 +110,7 @@ class _SentenceReader(Continuation):
         pre = [t for t in span if self.p.start + t.idx < self.quotes[0].start and not t.is_punct]
         for t in pre:  # 'Ruiz's response was blunt: "No."', 'His answer: "Never."'
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
-            if t.lemma_.lower() in _RESPONSES and owner is not None:
+            if t.lemma_.lower() in RESPONSE_NOUNS and owner is not None:
                 self._add(owner, None)
                 return
 

@@ -36,8 +36,10 @@ def quote_mark_child(tok: Token, before: int | None = None) -> bool:
 
 
 # 'His answer: "Never."', 'Ruiz's response was blunt:': what someone said, named as a noun
-_RESPONSE_BEFORE = re.compile(r"(?:\w['’]s|\b(?:his|her|their|its))\s+(?:\w+\s+)?(?:response|"
-                              r"answer|reply|retort|reaction|message|verdict|assessment)"
+RESPONSE_NOUNS = frozenset({"response", "answer", "reply", "retort", "reaction", "message",
+                            "verdict", "assessment", "advice", "warning", "explanation"})
+_RESPONSE_BEFORE = re.compile(rf"(?:\w['’]s|\b(?:his|her|their|its))\s+(?:\w+\s+)?"
+                              rf"(?:{'|'.join(sorted(RESPONSE_NOUNS))})"
                               r"(?:\s+(?:was|is)(?:\s+\w+){0,2})?\s*:$", re.IGNORECASE)
 
 

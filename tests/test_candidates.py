@@ -2159,3 +2159,50 @@ def test_a_short_quote_before_a_frame_with_an_age_is_direct() -> None:
     # was a mixed claim over the whole sentence: the age's commas hid the frame
     art, c = cands('"I am done," Tom Baker, 71, told supporters at the harbor.')
     assert [(x.kind, art.text[x.start:x.end]) for x in c.claims] == [("direct", '"I am done,"')]
+
+
+@pytest.mark.parametrize("text", [
+    "Her lawyer, Marcus Delaney, said outside the harbor court that his client would appeal.",
+    "His rival, Marcus Delaney, said the harbor vote was rigged.",
+])
+def test_a_name_the_small_pipeline_calls_an_organisation_after_a_persons_noun(
+        text: str) -> None:
+    # was the unnamed speaker "Her lawyer, Marcus Delaney": the name tagged an organisation
+    art, c = cands(text)
+    assert [(x.speaker, x.speaker_type) for x in c.claims] == [("Marcus Delaney", "person")]
+    assert c.claims[0].role in {"Her lawyer", "His rival"}
+
+
+@pytest.mark.parametrize("text", [
+    "A former harbor executive, who testified under a cooperation agreement, recorded several "
+    "of his meetings with the mayor.",
+    "The witness, who testified for two days, left the harbor court without speaking.",
+])
+def test_a_relative_clause_that_only_says_someone_spoke_is_no_claim(text: str) -> None:
+    # was a claim of the whole sentence for the executive / the witness
+    art, c = cands(text)
+    assert c.claims == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The witness, who testified that the mayor took cash, left the harbor court.",
+     "The witness"),
+    ("The harbor fund lost money last year, a claim the ministry denied in a statement.",
+     "the ministry"),
+])
+def test_a_relative_clause_with_what_was_said_stays_a_claim(text: str, speaker: str) -> None:
+    art, c = cands(text)
+    assert [x.speaker for x in c.claims] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # was "a large study published Wednesday in the journal Harbor Medicine"
+    ("Night shifts may raise heart risk, according to a large study published Wednesday in "
+     "the journal Harbor Medicine.", "a large study"),
+    # was the whole noun phrase: a study's author is its source
+    ("The drug cut deaths by a third, according to a study released Monday by the "
+     "University of Lindqvist.", "University of Lindqvist"),
+])
+def test_a_study_is_named_without_when_it_came_out(text: str, speaker: str) -> None:
+    art, c = cands(text)
+    assert [x.speaker for x in c.claims] == [speaker]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .first_names import given_name_gender
 from .sources import DOCUMENTS, document_author
 from .speakers import ANON_HEAD, DASHES, GOV_WORDS, GROUP_WORDS, TITLES, age, speaker_range
 
@@ -131,8 +132,9 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         # "Ana Lind, the governor," when the small pipeline knows no person there
         role = doc[appos.left_edge.i:appos.right_edge.i + 1].text.strip(" ,")
         return doc[a:tok.i + 1].text, "person", role
-    if tok.pos_ == "NOUN" and appos is not None and appos.pos_ == "PROPN" and \
-            _looks_personal(doc[appos.left_edge.i:appos.i + 1]):
+    if tok.pos_ == "NOUN" and appos is not None and appos.pos_ == "PROPN" and (
+            _looks_personal(doc[appos.left_edge.i:appos.i + 1]) or
+            _given_named(tok, doc[appos.left_edge.i:appos.i + 1])):
         # "His rival, Ana Ruiz, says" when the small pipeline knows no person there: the name
         # set off after the description
         name = doc[appos.left_edge.i:appos.i + 1].text
@@ -228,6 +230,15 @@ def _looks_personal(words: SpacySpan) -> bool:
         t.lower_.strip(".") not in TITLES for t in toks) and not _ORG_WORDS.search(words.text)
 
 
+def _given_named(head: Token, words: SpacySpan) -> bool:
+    """"Her lawyer, Marcus Delaney," where the small pipeline typed the name an organisation:
+    a person's description before it and a known given name first make it a person's."""
+    toks = [t for t in words if not t.is_punct]
+    return head.lemma_.lower() in _PERSON_NOUNS and 2 <= len(toks) <= 3 and all(
+        t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in toks) and \
+        given_name_gender(words.text) is not None and not _ORG_WORDS.search(words.text)
+
+
 # verbs of saying: they end a role ("X said"), and a relative clause holding one is the
 # statement, not part of the description
 _CITING = frozenset({"quotes", "quoted", "quoting", "cites", "cited", "citing"})
@@ -291,6 +302,12 @@ _ROLE_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "head", "ex
                          "analyst", "researcher", "fellow", "economist", "lawyer", "attorney",
                          "manager", "owner", "coordinator", "official", "adviser", "advisor",
                          "partner", "dean", "officer", "organizer", "organiser", "counsel"})
+# nouns for a person that an appositive name can follow ("Her lawyer, Marcus Delaney,")
+_PERSON_NOUNS = _ROLE_HEADS | frozenset({
+    "aide", "deputy", "assistant", "secretary", "director", "chairman", "chairwoman", "chief",
+    "minister", "mayor", "governor", "senator", "judge", "prosecutor", "rival", "opponent",
+    "challenger", "predecessor", "successor", "colleague", "friend", "neighbor", "neighbour",
+    "wife", "husband", "son", "daughter", "sister", "brother", "mother", "father", "boss"})
 
 
 def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str | None:

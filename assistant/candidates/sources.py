@@ -42,7 +42,7 @@ DOCUMENTS = ISSUED_DOCUMENTS | {"declaration", "filing", "affidavit", "document"
                                "ruling", "decision", "paper", "record", "email", "e-mail",
                                "figure", "figures", "data", "statistics", "estimate",
                                "estimates", "tally", "count", "poll", "survey", "analysis",
-                               "review"}
+                               "review", "study", "studies", "research"}
 _AUTHORED = frozenset({"file", "issue", "release", "publish", "write", "sign", "send", "submit",
                        "post", "prepare", "obtain"})
 

@@ -306,7 +306,9 @@ def phrase(tok: Token) -> tuple[int, int]:
             return True
         return t.head == tok and (t.dep_ in {"conj", "cc", "relcl"} or age(t) or t.dep_ == "acl" and (
             is_reporting(t) or  # ", speaking on condition of anonymity,": how, not who
-            t.tag_ in {"VBG", "VBN"} and set_off))
+            t.tag_ in {"VBG", "VBN"} and set_off or
+            # "a study published Wednesday in the journal X": when it came out, not who
+            t.tag_ == "VBN" and t.lemma_.lower() in _PUBLISHED))
 
     kept = {tok.i}
     for t in tok.subtree:
@@ -332,6 +334,9 @@ def phrase(tok: Token) -> tuple[int, int]:
     while left < right and doc[left].is_punct:
         left += 1
     return left, right + 1
+
+
+_PUBLISHED = frozenset({"publish", "release", "issue", "post", "circulate", "file"})
 
 
 # a quantifier after the subject ("the ministers all said", "X all but accused") says how

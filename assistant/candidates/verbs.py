@@ -217,6 +217,14 @@ def is_reporting(tok: Token) -> bool:
     if lemma in _ADDRESSED and tok.tag_ == "VBN" and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
         return False  # "Asked about the delay, X said ...": X was asked; X's answer is the claim
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"who", "that", "which"}
+                                   for c in tok.children) and not any(
+            c.dep_ in {"ccomp", "xcomp", "parataxis", "dobj", "oprd", "attr"} or
+            c.dep_ == "prep" and c.lower_ in {"that", "about", "on", "of", "as"}
+            for c in tok.children) and not quote_mark_child(tok):
+        return False  # "a former executive, who testified under a cooperation agreement,
+        # recorded ...": the aside tells that he spoke, not what; the sentence is not his ("a
+        # claim the ministry denied" has its statement in the noun)
     if tok.dep_ == "pcomp" and not governs_statement(tok):
         return False  # "since announcing her candidacy": an act ("after denying the
         # allegations", "by saying that ..." still report)

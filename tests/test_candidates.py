@@ -2206,3 +2206,36 @@ def test_a_relative_clause_with_what_was_said_stays_a_claim(text: str, speaker: 
 def test_a_study_is_named_without_when_it_came_out(text: str, speaker: str) -> None:
     art, c = cands(text)
     assert [x.speaker for x in c.claims] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Novalith Corp. is exploring a sale of its harbor unit.\n\nIn a regulatory filing last "
+    "month, the company said it was reviewing options.",
+    "Novalith Corp. is exploring a sale of its harbor unit.\n\nThe firm said it was "
+    "reviewing options.",
+])
+def test_the_company_is_the_body_the_story_is_about_when_none_spoke(text: str) -> None:
+    # was the unnamed speaker "the company": only a body that had spoken was looked for
+    art, c = cands(text)
+    assert [(x.speaker, x.speaker_type) for x in c.claims] == [
+        ("Novalith Corp.", "organization")]
+
+
+def test_the_company_is_still_the_body_that_spoke_last() -> None:
+    art, c = cands("Harbor Line Shipping said profits fell. Novalith Corp. is exploring a "
+                   "sale.\n\nHarbor Line Shipping said costs rose. The company said it would "
+                   "cut jobs.")
+    assert [x.speaker for x in c.claims][-1] == "Harbor Line Shipping"
+
+
+@pytest.mark.parametrize(("text", "channel"), [
+    # was "interview with Reuters": the outlet saw the memo, nobody spoke to it
+    ("Chief executive Sandra Kohl wrote in a memo to staff, which was seen by Reuters, that "
+     "the harbor unit would close.", "memo"),
+    ("Tom Baker told the board in an email seen by The Coastal Post that he would resign.",
+     "email"),
+])
+def test_a_document_an_outlet_saw_is_the_channel(text: str, channel: str) -> None:
+    art, c = cands(text)
+    assert [x.channel for x in c.claims] == [channel]
+    assert len(c.facts) == 1

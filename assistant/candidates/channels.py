@@ -175,12 +175,19 @@ def _frame_label(plain: str, at: int, outlet: str) -> str:
         return f"{written.group(1).lower()} to {outlet}"
     if _QUOTED_BY.search(before):
         return f"quoted by {outlet}"
+    if _SEEN_BY.search(before):  # "in a memo to staff, which was seen by Reuters": a memo
+        docs = _SEEN_DOCUMENT.findall(plain[:at])
+        if docs:
+            return docs[-1].lower()
     piece = _WROTE_FOR.search(before)
     if piece:  # "in an op-ed for the Post": the speaker wrote it, the outlet published it
         return f"{piece.group(1).lower()} in {outlet}"
     return f"interview with {outlet}"
 
 
+_SEEN_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed)\s+by\s+(?:the\s+)?$", re.I)
+_SEEN_DOCUMENT = re.compile(r"\b(letter|memo|e-?mail|text message|message|document|filing|"
+                            r"report|recording|video)s?\b", re.IGNORECASE)
 _WROTE_FOR = re.compile(r"\b(op-ed|column|essay|commentary|opinion piece)\s+(?:in|for)\s+$",
                         re.IGNORECASE)
 

@@ -299,8 +299,11 @@ class Discourse:
                 return m
         if len(words) == 1 and head in _GENERIC_BODIES:
             # "Hamas said ... The group accused": the last body that spoke, by its name
-            return next((m for m in self._recent(pos) if m.speaker and m.outlet is None and
-                         m.stype in {"organization", "group"} and m.name[:1].isupper()), None)
+            bodies = [m for m in self._recent(pos) if m.outlet is None and
+                      m.stype in {"organization", "group"} and m.name[:1].isupper()]
+            # else the last body the story was about ("Novalith is exploring a sale. ... the
+            # company said"): a main clause's subject
+            return next((m for m in bodies if m.speaker), None) or next(iter(bodies), None)
         return None
 
     def resolve_outlet(self, phrase: str, pos: int) -> str | None:

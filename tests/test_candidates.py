@@ -2239,3 +2239,30 @@ def test_a_document_an_outlet_saw_is_the_channel(text: str, channel: str) -> Non
     art, c = cands(text)
     assert [x.channel for x in c.claims] == [channel]
     assert len(c.facts) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Alicia Brandt declared a state of emergency for the harbor late Saturday.",
+    "The harbor company declared bankruptcy on Monday.",
+    "The army declared martial law in the harbor town.",
+])
+def test_declaring_an_emergency_is_an_act_not_a_statement(text: str) -> None:
+    art, c = cands(text)  # were claims of the whole sentence
+    assert c.claims == []
+
+
+def test_declaring_that_something_is_so_is_a_statement() -> None:
+    art, c = cands("The harbor minister declared that the talks had failed.")
+    assert [x.speaker for x in c.claims] == ["The harbor minister"]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # was the role "Lt." / no role: a body named in common nouns after "of"
+    ("At least 40 homes have been destroyed, said Lt. Gina Marsh of the county sheriff's "
+     "office.", "Lt., county sheriff's office"),
+    ("Gina Marsh of the state health department told reporters the harbor water was safe.",
+     "state health department"),
+])
+def test_a_body_in_common_nouns_after_of_is_the_role(text: str, role: str) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.role) for x in c.claims] == [("Gina Marsh", role)]

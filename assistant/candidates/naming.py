@@ -302,6 +302,9 @@ _ROLE_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "head", "ex
                          "analyst", "researcher", "fellow", "economist", "lawyer", "attorney",
                          "manager", "owner", "coordinator", "official", "adviser", "advisor",
                          "partner", "dean", "officer", "organizer", "organiser", "counsel"})
+# heads of a body named in common nouns ("the county sheriff's office")
+_BODY_NOUNS = ("office|department|agency|ministry|bureau|service|council|commission|board|"
+               "police|university|hospital|institute|union|committee|administration")
 # nouns for a person that an appositive name can follow ("Her lawyer, Marcus Delaney,")
 _PERSON_NOUNS = _ROLE_HEADS | frozenset({
     "aide", "deputy", "assistant", "secretary", "director", "chairman", "chairwoman", "chief",
@@ -386,6 +389,9 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
         parts.append(desc if said else m.group(1))
     of = re.match(r"^\s+of\s+(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
                   r"[A-Z][\w'’&.-]*){0,6})", after)
+    if of is None:  # "Lt. Gina Marsh of the county sheriff's office": a body named in
+        # common nouns
+        of = re.match(rf"^\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){{0,4}}(?:{_BODY_NOUNS}))\b", after)
     if of and not reaches_verb(of.end()):
         where = of.group(1)  # "Ana Lind of the Nordic Shipping Institute"
         parts.append(where if re.search(r"\b[A-Z]\.[A-Z]\.$", where) else where.rstrip("."))

@@ -59,6 +59,9 @@ FREE_RELATIVE = frozenset({"whatever", "what", "whoever", "whichever"})
 _DIRECTIVE = frozenset({"urge", "ask", "call", "tell", "warn", "advise", "invite", "encourage",
                         "order", "instruct", "direct", "request", "force", "want", "plan",
                         "decide", "agree", "refuse", "decline", "fail", "try", "seek"})
+# what is declared by an act, not a statement: "a state of emergency", "war", "martial law"
+_DECLARED_ACTS = frozenset({"emergency", "war", "bankruptcy", "law", "curfew", "holiday",
+                            "mourning", "ceasefire", "truce", "disaster", "independence"})
 # Reporting is negated or withheld: "declined to say", "refused to comment", "would not say".
 _WITHHELD = frozenset({"decline", "refuse", "fail"})
 
@@ -228,6 +231,13 @@ def is_reporting(tok: Token) -> bool:
     if tok.dep_ == "pcomp" and not governs_statement(tok):
         return False  # "since announcing her candidacy": an act ("after denying the
         # allegations", "by saying that ..." still report)
+    if lemma == "declare" and not any(c.dep_ in {"ccomp", "xcomp", "oprd"}
+                                      for c in tok.children) and any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in _DECLARED_ACTS or any(
+                g.dep_ == "prep" and any(o.lemma_.lower() in _DECLARED_ACTS
+                                         for o in g.children) for g in c.children))
+            for c in tok.children):
+        return False  # "declared a state of emergency", "declared bankruptcy": an act
     if lemma == "call" and any(c.dep_ == "prt" for c in tok.children):
         return False  # "called off", "called up": not speech
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DIRECTIVE:

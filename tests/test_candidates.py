@@ -2266,3 +2266,27 @@ def test_declaring_that_something_is_so_is_a_statement() -> None:
 def test_a_body_in_common_nouns_after_of_is_the_role(text: str, role: str) -> None:
     art, c = cands(text)
     assert [(x.speaker, x.role) for x in c.claims] == [("Gina Marsh", role)]
+
+
+@pytest.mark.parametrize("text", [
+    # were the speakers "COLUMBUS", "Ohio", "N.Y." and "WASHINGTON"
+    "COLUMBUS, Ohio — Harbor board candidate Mark Hollis said on Tuesday that taxes would fall.",
+    "Harbor race heats up\n\nCOLUMBUS, Ohio - Mark Hollis said on Tuesday that taxes would fall.",
+    "NEW YORK, N.Y. - Mark Hollis said on Tuesday that harbor taxes would fall.",
+    "WASHINGTON - Mark Hollis said on Tuesday that harbor taxes would fall.",
+])
+def test_a_dateline_is_neither_the_speaker_nor_part_of_the_name(text: str) -> None:
+    art, c = cands(text)
+    assert [x.speaker for x in c.claims] == ["Mark Hollis"]
+    assert c.claims[0].role in {None, "Harbor board candidate"}
+
+
+def test_a_name_set_off_by_two_dashes_is_no_dateline() -> None:
+    art, c = cands("NATO - the harbor alliance - said taxes would fall.")
+    assert [x.speaker for x in c.claims] == ["NATO"]
+
+
+def test_struggling_to_explain_reports_nothing() -> None:
+    art, c = cands("Mark Hollis struggled on Tuesday night to explain how his harbor plan "
+                   "would be paid for.")
+    assert c.claims == []

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 
 from .first_names import given_name_gender
 from .sources import DOCUMENTS, document_author
-from .speakers import ANON_HEAD, DASHES, GOV_WORDS, GROUP_WORDS, TITLES, age, speaker_range
+from .speakers import (
+    ANON_HEAD,
+    DASHES,
+    DATELINE,
+    GOV_WORDS,
+    GROUP_WORDS,
+    TITLES,
+    age,
+    speaker_range,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -321,6 +330,9 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
     if i < 0:
         return None
     before = sent_text[:i]
+    dateline = DATELINE.match(before)
+    if dateline:  # "COLUMBUS, Ohio (AP) - Senate candidate X": the place is no title
+        before = before[dateline.end():]
     after = sent_text[i + len(name):]
     segs = [x.strip() for x in before.split(",")]
     lead = segs[-1] if segs else ""

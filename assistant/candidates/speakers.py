@@ -62,10 +62,24 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
     elif len(subjects) == 2 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and \
             subjects[0].right_edge.i + 1 == subjects[1].left_edge.i:
         first = subjects[1]
+    elif len(subjects) == 2 and subjects[0].i < dateline_end(verb) <= subjects[1].i:
+        first = subjects[1]  # "COLUMBUS, Ohio - Mark Hollis said": the city is no speaker
     elif len(subjects) == 2 and any(c.dep_ == "mark" and c.lower_ == "as" and
                                     subjects[0].i < c.i < subjects[1].i for c in kids):
         first = subjects[1]  # "The plan, as one official put it, ...": the official speaks
     return kids if first is None else [first] + [c for c in kids if c is not first]
+
+
+def dateline_end(tok: Token) -> int:
+    """Index of the first token after a dateline opening the paragraph ("COLUMBUS, Ohio - ",
+    "BAGHDAD (AP) - "), else the sentence's start: the small parser makes the place a
+    subject or a part of the speaker's name. A second dash later ("NATO - the alliance -
+    said") is an aside, no dateline."""
+    sent = tok.sent
+    m = DATELINE.match(sent.text) if sent.start == 0 else None
+    if m is None or re.search(r"\s[-–—]+\s", sent.text[m.end():]):
+        return sent.start
+    return next((t.i for t in sent if t.idx - sent.start_char >= m.end()), sent.start)
 
 
 def subject(tok: Token) -> Token | None:
@@ -331,6 +345,7 @@ def phrase(tok: Token) -> tuple[int, int]:
         right = floating - 1  # "The ministers all said", "Ruiz all but accused": not who
     while right > left and (doc[right].is_punct or doc[right].lower_ in {"who", "which"}):
         right -= 1
+    left = max(left, min(dateline_end(tok), tok.i))  # "WASHINGTON - Mark Hollis"
     while left < right and doc[left].is_punct:
         left += 1
     return left, right + 1
@@ -406,6 +421,10 @@ def not_a_speaker(tok: Token) -> bool:
 _EVIDENCE = frozenset({"data", "datum", "statistic", "statistics", "evidence", "result",
                        "finding", "trend"})
 DASHES = {"-", "–", "—", "--"}
+# "WASHINGTON (Reuters) - ", "COLUMBUS, Ohio - ": the place and agency opening a story
+DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ /-]{2,}(?:,\s*[A-Z][\w.’' ]{1,30})?(?:\s*\([^)]{1,40}\))?"
+                      r"\s+[-–—]+\s+|^\s*[A-Z][A-Z.'’ /-]{2,}(?:,\s*[A-Z][\w.’' ]{1,30})?"
+                      r"(?:\s*\([^)]{1,40}\))?\s*[–—]+\s*")
 
 
 def reporting_subjects(span: SpacySpan) -> list[tuple[Token, Token]]:

@@ -63,7 +63,7 @@ _DIRECTIVE = frozenset({"urge", "ask", "call", "tell", "warn", "advise", "invite
 _DECLARED_ACTS = frozenset({"emergency", "war", "bankruptcy", "law", "curfew", "holiday",
                             "mourning", "ceasefire", "truce", "disaster", "independence"})
 # Reporting is negated or withheld: "declined to say", "refused to comment", "would not say".
-_WITHHELD = frozenset({"decline", "refuse", "fail"})
+_WITHHELD = frozenset({"decline", "refuse", "fail", "struggle"})
 
 
 def _when(prep: Token) -> bool:
@@ -263,11 +263,15 @@ def is_reporting(tok: Token) -> bool:
         return False  # inside an imperative ("Ignore ... and report that X said"): no attribution
     cur = tok  # "declined to say", "refused to comment or to say": withheld; not "As X
     # says, the plan failed" nor "declined to comment, saying ..." (a statement)
+    def infinitive(t: Token) -> bool:  # "struggled on Tuesday to explain": parsed advcl
+        return t.dep_ == "xcomp" or t.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
     for _ in range(3):
-        if cur.dep_ not in {"xcomp", "conj"}:
+        if cur.dep_ != "conj" and not infinitive(cur):
             break
         cur = cur.head
-        if cur.lemma_.lower() in _WITHHELD and any(c.dep_ == "xcomp" for c in cur.children):
+        if cur.lemma_.lower() in _WITHHELD and any(infinitive(c) for c in cur.children):
             return False  # "failed to say"; not "said the plan would fail and warned ..."
     if lemma in WEAK_VERBS and not governs_statement(tok):
         return False

@@ -2290,3 +2290,12 @@ def test_struggling_to_explain_reports_nothing() -> None:
     art, c = cands("Mark Hollis struggled on Tuesday night to explain how his harbor plan "
                    "would be paid for.")
     assert c.claims == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hollis's campaign said the harbor debate was a distraction.",
+    "Ruiz's team denied that she would take new harbor speeches.",
+])
+def test_a_named_persons_campaign_is_an_organisation(text: str) -> None:
+    art, c = cands(text)  # was "unnamed": only "the Hollis campaign" was typed
+    assert [x.speaker_type for x in c.claims] == ["organization"]

@@ -159,9 +159,10 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         stype = "government"
     elif GROUP_WORDS.search(low):
         stype = "group"
-    elif tok.lower_ in _NAMED_BODIES and any(c.dep_ == "compound" and c.ent_type_ in _TYPED
-                                             for c in tok.children):
-        stype = "organization"  # "the Clinton campaign", "the Carr camp"
+    elif tok.lower_ in _NAMED_BODIES and any(
+            c.dep_ == "compound" and c.ent_type_ in _TYPED or c.dep_ == "poss" and
+            c.pos_ == "PROPN" for c in tok.children):
+        stype = "organization"  # "the Clinton campaign", "the Carr camp", "Hollis's campaign"
     elif tok.pos_ == "PROPN" and any(age(c) for c in tok.children):
         # "Ruiz, 61, said": only a person has an age
         sent = tok.sent

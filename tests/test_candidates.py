@@ -2299,3 +2299,26 @@ def test_struggling_to_explain_reports_nothing() -> None:
 def test_a_named_persons_campaign_is_an_organisation(text: str) -> None:
     art, c = cands(text)  # was "unnamed": only "the Hollis campaign" was typed
     assert [x.speaker_type for x in c.claims] == ["organization"]
+
+
+def test_a_one_word_outlet_the_parse_takes_for_an_adverb_still_reports() -> None:
+    # was no fact: the small parser tags "Axios" an adverb of "reported"
+    art, c = cands("Axios first reported that the harbor call was being planned, citing two "
+                   "sources familiar with the preparations.")
+    assert [(f.outlet, f.underlying) for f in c.facts] == [
+        ("Axios", ["two sources familiar with the preparations"])]
+
+
+def test_without_citing_sources_names_no_source() -> None:
+    # was the underlying source "sources" and an anonymous-source cue
+    art, c = cands("Japan's Kyodo news agency reported, without citing sources, that the harbor "
+                   "had been closed.")
+    assert [(f.outlet, f.underlying) for f in c.facts] == [("Kyodo", [])]
+    assert [q.kind for q in c.cues] == []
+
+
+def test_a_readout_is_the_document_of_whoever_issued_it() -> None:
+    # was the unnamed speaker "a White House readout of the call"
+    art, c = cands("The two presidents agreed to resume harbor talks, according to a White "
+                   "House readout of the call.")
+    assert [(x.speaker, x.channel) for x in c.claims] == [("White House", "readout")]

@@ -48,7 +48,7 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "according to a letter from X", "according to court documents filed by X"
     (re.compile(r"\baccording to (?:an?|the|his|her|their|its) (?:[\w-]+ ){0,2}?(statement|"
                 r"letter|memo|e-?mail|declaration|filing|affidavit|complaint|indictment|"
-                r"testimony|transcript)\b|\baccording to (court (?:documents|papers|records|"
+                r"testimony|transcript|readout)\b|\baccording to (court (?:documents|papers|records|"
                 r"filings))\b", re.IGNORECASE), "{0}"),
     (re.compile(r"\bin an? (?:[\w-]+ )?interview\b", re.IGNORECASE), "interview"),
     (re.compile(r"\b(?:at|during) an? (?:[\w-]+ ){0,3}?(briefing|rally|hearing|speech|summit|"

@@ -42,7 +42,7 @@ DOCUMENTS = ISSUED_DOCUMENTS | {"declaration", "filing", "affidavit", "document"
                                "ruling", "decision", "paper", "record", "email", "e-mail",
                                "figure", "figures", "data", "statistics", "estimate",
                                "estimates", "tally", "count", "poll", "survey", "analysis",
-                               "review", "study", "studies", "research"}
+                               "review", "study", "studies", "research", "readout"}
 _AUTHORED = frozenset({"file", "issue", "release", "publish", "write", "sign", "send", "submit",
                        "post", "prepare", "obtain"})
 
@@ -71,12 +71,17 @@ def cited(span: SpacySpan) -> list[Token]:
     out = []
     for t in span:
         if t.lemma_.lower() in {"cite", "quote"} and t.dep_ != "ROOT" and not any(
-                c.dep_ == "nsubj" for c in t.children):
+                c.dep_ == "nsubj" for c in t.children) and not _without(t):
             for c in t.children:
                 if c.dep_ == "dobj":
                     out.append(c)
                     out.extend(c.conjuncts)
     return out
+
+
+def _without(t: Token) -> bool:
+    """"reported, without citing sources, that ...": no source is named."""
+    return t.i > 0 and t.doc[t.i - 1].lower_ == "without"
 
 
 def quoted_objects(span: SpacySpan) -> list[Token]:

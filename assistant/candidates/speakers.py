@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .outlet_names import OUTLETS
 from .paraphrases import stance_owner
 from .verbs import is_reporting
 
@@ -240,6 +241,10 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+# outlets named in one word ("Axios", "Politico"): the small parser may tag them anything
+_ONE_WORD_OUTLETS = frozenset(f for forms in OUTLETS.values() for f in forms if " " not in f)
+
+
 def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]) -> Token | None:
     """When the parse is broken, the nearest named entity before (or right after) the verb."""
 
@@ -253,6 +258,10 @@ def fallback_subject(sent: SpacySpan, verb: Token, quotes: list[tuple[int, int]]
     if prev is not None and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ in {"appos", "conj"} \
             and not any(a <= prev.idx < b for a, b in quotes):
         return prev  # "..., a local official told TASS": the parse hung the speaker elsewhere
+    opener = sent.doc[sent.start]
+    if opener.i < verb.i and opener.text in _ONE_WORD_OUTLETS and opener.head == verb and \
+            opener.dep_ in {"advmod", "npadvmod", "dep"}:
+        return opener  # "Axios first reported": the parse took the outlet for an adverb
     head = verb.head
     if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"} and \
             head.i < verb.i and not any(a <= head.idx < b for a, b in quotes):

@@ -2322,3 +2322,30 @@ def test_a_readout_is_the_document_of_whoever_issued_it() -> None:
     art, c = cands("The two presidents agreed to resume harbor talks, according to a White "
                    "House readout of the call.")
     assert [(x.speaker, x.channel) for x in c.claims] == [("White House", "readout")]
+
+
+def test_a_participle_after_a_clause_about_a_thing_is_the_main_speakers() -> None:
+    # was the speaker "a bill": the parse hangs "calling" on the relative clause
+    art, c = cands('Gov. Carla Benson on Friday vetoed a bill that would have expanded harbor '
+                   'voting, calling it "rushed, unfunded and ripe for confusion."')
+    assert [x.speaker for x in c.claims] == ["Carla Benson"]
+
+
+@pytest.mark.parametrize("text", [
+    # was a fact of the Ledger: "it had asked" read as the outlet's report
+    '"Somebody is lying," Tom Baker told The Capital Ledger.\n\nA spokeswoman for the harbor '
+    'association did not respond to a question about whether it had asked for a veto.',
+    "It is unclear whether Tom Baker told the board about the harbor deal.",
+])
+def test_a_saying_verb_under_whether_is_an_open_question(text: str) -> None:
+    art, c = cands(text)
+    assert [x.speaker for x in c.claims] == (["Tom Baker"] if "lying" in text else [])
+    assert len(c.facts) == (1 if "lying" in text else 0)
+
+
+def test_that_opening_a_clause_is_no_part_of_the_speakers_name() -> None:
+    # was the speaker "that county clerks"
+    art, c = cands('In a letter, Carla Benson said she supported "the goal" but that county '
+                   "clerks had warned her they lacked the staff to process harbor ballots.")
+    assert "that county clerks" not in [x.speaker for x in c.claims]
+    assert [x.speaker for x in c.claims][0] == "Carla Benson"

@@ -57,6 +57,8 @@ def speaker_from(tok: Token) -> tuple[str, str, str | None]:
         tok = owner
     name, stype, role = _speaker_from(tok)
     name = re.sub(r"\s+(himself|herself|itself|themselves)$", "", name)
+    if tok.tag_ in {"NNS", "NNPS"}:  # "but that county clerks had warned": "that" opens the
+        name = re.sub(r"^(?:that|this)\s+", "", name)  # clause ("that clerks" is no phrase)
     # 'four people "familiar with the talks"': the speaker without the article's quote marks
     name = " ".join(re.sub(r"[“”\"]|^‘|’$", "", name).split())
     return name, stype, role

@@ -83,6 +83,18 @@ def dateline_end(tok: Token) -> int:
     return next((t.i for t in sent if t.idx - sent.start_char >= m.end()), sent.start)
 
 
+def _thing_clause(relcl: Token, participle: Token) -> bool:
+    """A participle set off after a relative clause about a thing ("a bill that would have
+    expanded voting, calling it ..."): the parse hangs it on the clause; it is the main
+    verb's."""
+    doc = participle.doc
+    return relcl.dep_ == "relcl" and participle.dep_ == "advcl" and participle.tag_ == "VBG" \
+        and participle.head == relcl and doc[participle.i - 1].text == "," and \
+        relcl.head.pos_ == "NOUN" and not relcl.head.ent_type_ and \
+        any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in relcl.children) and \
+        relcl.head.dep_ in {"dobj", "pobj"} and relcl.head.head.pos_ == "VERB"
+
+
 def subject(tok: Token) -> Token | None:
     """The speaker token of a reporting verb: its subject, climbing through participles and
     conjuncts ("..., adding", "and said"), the head noun of a relative clause ("X, who
@@ -95,9 +107,14 @@ def subject(tok: Token) -> Token | None:
             obj = next((c for c in cur.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj  # "Tass quoted local officials as saying": the officials speak
+        jump = None
         for c in _speaking_subject_first(cur):
             if c.dep_ == "nsubj":
                 if c.lemma_.lower() in {"that", "which", "who"}:
+                    if cur is not tok and _thing_clause(cur, tok):
+                        jump = cur.head.head  # "vetoed a bill that would have expanded X,
+                        # calling it rushed": who vetoed it calls it so, not the bill
+                        break
                     return _relative_antecedent(cur.head) if cur.dep_ == "relcl" and \
                         cur.head.pos_ in {"NOUN", "PROPN"} else None
                 return _name_next_to_verb(c, cur) or c
@@ -109,6 +126,9 @@ def subject(tok: Token) -> Token | None:
                 if cur.lemma_.lower() in _AGENT_VERBS:
                     return _agent(cur)  # "was announced by the ministry"
                 return None
+        if jump is not None:
+            cur, hops = jump, hops + 1
+            continue
         if cur is tok and tok.tag_ == "VBN" and tok.dep_ in {"advcl", "acl"} and \
                 not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             agent = _agent(tok)

@@ -228,6 +228,9 @@ def is_reporting(tok: Token) -> bool:
         return False  # "a former executive, who testified under a cooperation agreement,
         # recorded ...": the aside tells that he spoke, not what; the sentence is not his ("a
         # claim the ministry denied" has its statement in the noun)
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children):
+        return False  # "a question about whether it had asked for a veto", "unclear whether
+        # he told them": an open question, nobody's statement
     if tok.dep_ == "pcomp" and not governs_statement(tok):
         return False  # "since announcing her candidacy": an act ("after denying the
         # allegations", "by saying that ..." still report)

@@ -2349,3 +2349,21 @@ def test_that_opening_a_clause_is_no_part_of_the_speakers_name() -> None:
                    "clerks had warned her they lacked the staff to process harbor ballots.")
     assert "that county clerks" not in [x.speaker for x in c.claims]
     assert [x.speaker for x in c.claims][0] == "Carla Benson"
+
+
+def test_a_body_named_by_whom_it_serves_is_an_organisation() -> None:
+    art, c = cands("The state clerks' association said its members had raised harbor concerns.")
+    assert [x.speaker_type for x in c.claims] == ["organization"]  # was "unnamed"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # was the unnamed "The chip company"
+    ("Novalith Corp. is exploring a sale of its harbor unit.\n\nThe chip company said it was "
+     "reviewing options.", "Novalith Corp."),
+    # another company than the one just named stays as written
+    ("Novalith Corp. is exploring a sale of its harbor unit.\n\nThe parent company said it "
+     "was reviewing options.", "The parent company"),
+])
+def test_a_qualified_description_of_a_company(text: str, speaker: str) -> None:
+    art, c = cands(text)
+    assert [x.speaker for x in c.claims] == [speaker]

@@ -54,6 +54,9 @@ BODIES = frozenset({"ministry", "department", "military", "army", "navy", "gover
 
 
 # what news copy calls a named body the second time ("the group", "the company")
+# qualifiers that point away from the body just named: "the parent company", "the rival firm"
+_OTHER = frozenset({"other", "rival", "parent", "new", "former", "sister", "competing",
+                    "second", "third", "another", "same", "smaller", "larger", "bigger"})
 _GENERIC_BODIES = frozenset({"group", "company", "firm", "union", "movement", "militia",
                              "organization", "organisation", "party", "coalition", "alliance",
                              "association", "federation", "foundation", "institute", "league",
@@ -297,7 +300,13 @@ class Discourse:
             hay = _spelled_out(f"{m.name} {m.role or ''}")
             if re.search(rf"\b{re.escape(head)}s?\b", hay) and not (body and m.stype == "person"):
                 return m
-        if len(words) == 1 and head in _GENERIC_BODIES:
+        definite = re.match(r"(?i)(the|that|this)\s+", phrase.strip())
+        qualifiers = phrase.strip()[definite.end():].split()[:-1] if definite else []
+        if head in _GENERIC_BODIES and definite and len(qualifiers) <= 2 and all(
+                (w[:1].islower() or w.lower().endswith("-based")) and w.lower() not in _OTHER
+                for w in qualifiers):
+            # "the company", "the chip company", "the Oregon-based company" ("the Chinese
+            # company" may be another one)
             # "Hamas said ... The group accused": the last body that spoke, by its name
             bodies = [m for m in self._recent(pos) if m.outlet is None and
                       m.stype in {"organization", "group"} and m.name[:1].isupper()]

@@ -170,10 +170,19 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         sent = tok.sent
         return name, "person", role_of(sent.text, name,
                                        main_verb_at=sent.root.idx - sent.start_char)
+    elif tok.pos_ == "NOUN" and tok.lower_ in _BODY_HEADS and any(
+            c.dep_ in {"poss", "compound", "amod"} for c in tok.children):
+        stype = "organization"  # "the state clerks' association" names a body
     else:
         stype = "person" if _looks_personal(doc[a:b]) else \
             "organization" if tok.pos_ == "PROPN" else "unnamed"
     return name, stype, None
+
+
+# a body's head noun: qualified ("the state clerks' association") it names that body
+_BODY_HEADS = frozenset({"association", "federation", "foundation", "institute", "league",
+                         "society", "charity", "club", "company", "firm", "corporation",
+                         "network", "bank", "airline", "hospital", "university", "school"})
 
 
 _ORG_WORDS = re.compile(

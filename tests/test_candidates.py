@@ -2367,3 +2367,19 @@ def test_a_body_named_by_whom_it_serves_is_an_organisation() -> None:
 def test_a_qualified_description_of_a_company(text: str, speaker: str) -> None:
     art, c = cands(text)
     assert [x.speaker for x in c.claims] == [speaker]
+
+
+def test_it_after_a_sentence_about_a_company_is_the_company_not_the_last_outlet() -> None:
+    # was a fact of The Telegraph: "It" went to the outlet quoted two sentences before
+    art, c = cands('Writing in the Daily Telegraph, Sir Alan Mayhew said the episode was '
+                   '"damaging but survivable."\n\nThe company, Medline Supplies, is thought to '
+                   'have received harbor contracts. It said in a statement that it had won the '
+                   'work "on merit."')
+    assert [x.speaker for x in c.claims] == ["Alan Mayhew", "Medline Supplies"]
+    assert [f.outlet for f in c.facts] == ["The Telegraph"]
+
+
+def test_it_after_an_outlets_report_is_still_the_outlet() -> None:
+    art, c = cands("Reuters reported that the harbor talks had failed, citing two officials. "
+                   "It said the ministry had confirmed the news.")
+    assert [f.outlet for f in c.facts] == ["Reuters", "Reuters"]

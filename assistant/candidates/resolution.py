@@ -13,7 +13,7 @@ from .coref import BODIES as _BODIES
 from .coref import Discourse, description_head, is_statement_noun
 from .model import Attribution
 from .naming import speaker_from, statement_owner
-from .outlet_names import STAFF
+from .outlet_names import MEDIA_WORD, STAFF
 from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .paraphrases import ISSUED_DOCUMENTS
 from .quotes import sentence_quotes
@@ -192,6 +192,10 @@ class Resolution:
                          pos: int) -> tuple[str, str, str | None, str | None, str | None] | None:
         if low in {"it", "they"}:
             if low == "it":
+                body = self._previous_subject_body(tok)
+                if body is not None:  # "The company, X, is thought to have ... It said": X
+                    name, stype, role = speaker_from(body)
+                    return name, stype, role, None, tok.text
                 outlet = self.memory.last_fact_outlet(pos)
                 if outlet:
                     return outlet, "organization", None, outlet, tok.text
@@ -217,6 +221,27 @@ class Resolution:
             # "Lund said ... She added ...": Lund is a she, so a later "he" is someone else
             self.memory.observe_pronoun(m.name, low)
         return m.name, m.stype, m.role, m.outlet, tok.text
+
+    def _previous_subject_body(self, tok: Token) -> Token | None:
+        """The body that the sentence just before (in the same paragraph) was about, as its
+        main subject: "It said" there is that body, not the outlet quoted earlier."""
+        sent = tok.sent
+        if sent.start == 0 or tok.i != sent.start and not all(
+                t.is_punct or t.dep_ in {"prep", "pobj", "det", "amod", "compound", "advmod",
+                                         "npadvmod", "nummod"} for t in tok.doc[sent.start:tok.i]):
+            return None
+        prev = tok.doc[sent.start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or self._in_quote(subj) or subj.lower_ in PRONOUNS:
+            return None
+        named = next((c for c in subj.children if c.dep_ == "appos" and
+                      c.ent_type_ in {"ORG", "GPE", "NORP"}), None)
+        if named is not None:
+            subj = named  # "The company, Medline Supplies,"
+        if subj.ent_type_ not in {"ORG", "GPE", "NORP"} and subj.lemma_.lower() not in _BODIES:
+            return None
+        name = speaker_from(subj)[0]
+        return None if canonical_outlet(name) is not None or MEDIA_WORD.search(name) else subj
 
     def _main_subject_before(self, tok: Token, low: str) -> Token | None:
         """"Martin wears a suit in clips he calls ...": a "he" or "she" inside a clause of a

@@ -2383,3 +2383,22 @@ def test_it_after_an_outlets_report_is_still_the_outlet() -> None:
     art, c = cands("Reuters reported that the harbor talks had failed, citing two officials. "
                    "It said the ministry had confirmed the news.")
     assert [f.outlet for f in c.facts] == ["Reuters", "Reuters"]
+
+
+def test_downing_street_is_a_government_seat() -> None:
+    art, c = cands("Downing Street said the prime minister had full confidence in the harbor "
+                   "minister.")
+    assert [(x.speaker, x.speaker_type) for x in c.claims] == [("Downing Street", "government")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # was the speaker "Guardian": the outlet that obtained the emails
+    ('The emails, first obtained by The Guardian, show an adviser to Tom Harwood asking '
+     'officials to "move this harbor contract to the front of the queue."',
+     "an adviser to Tom Harwood"),
+    ('The recording captures Tom Baker saying that the harbor deal was "done."', "Tom Baker"),
+])
+def test_whom_a_document_shows_saying_something_is_the_speaker(text: str,
+                                                                speaker: str) -> None:
+    art, c = cands(text)
+    assert [x.speaker for x in c.claims] == [speaker]

@@ -76,6 +76,11 @@ def _name_before_dash(doc: Doc, a: int, b: int) -> int | None:
     return None
 
 
+# seats of government named like a person or a place by the small pipeline
+_SEATS = re.compile(r"(?i)(?:the\s+)?(?:downing street|white house|kremlin|elys[eé]e(?: palace)?|"
+                    r"blue house|number 10|no\.? 10)")
+
+
 def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
     doc = tok.doc
     a, b = speaker_range(tok)
@@ -91,13 +96,15 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         name_a, name_b = named
         return doc[name_a:name_b].text, "person", doc[a:name_a - 1].text
     text = doc[a:b].text
+    if _SEATS.fullmatch(text):
+        return re.sub(r"(?i)^the\s+", "", text), "government", None
     # a name modifying a common noun is whose the speaker is, not who: "A Carr campaign
     # aide said" is the aide; "President Trump", "Chief Ana Roos" are the name
     compound = {"appos", "compound"} if tok.pos_ == "PROPN" else {"appos"}
     near = {tok.i} | {c.i for c in tok.children if c.dep_ in compound} | (
         {tok.head.i} if tok.dep_ == "appos" else set())
     persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= a and e.end <= b
-               and any(e.start <= i < e.end for i in near)]
+               and any(e.start <= i < e.end for i in near) and not _SEATS.fullmatch(e.text)]
     if persons:
         ent = persons[-1]
         start = ent.start

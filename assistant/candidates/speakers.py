@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 GOV_WORDS = re.compile(
     r"\b(ministry|government|commission|agency|department|council|parliament|cabinet|"
     r"administration|police|army|military|office|court|authority|authorities|presidency|"
-    r"kremlin|pentagon|white house|state department|embassy|municipality|prosecutors?|"
+    r"kremlin|pentagon|white house|downing street|elys[eé]e|state department|embassy|"
+    r"municipality|prosecutors?|"
     r"navy|air force|armed forces|coalition|command)\b", re.IGNORECASE)
 GROUP_WORDS = re.compile(r"\b(militias?|forces|groups?|rebels|protesters|unions?|"
                          r"meteorologists|scientists|doctors|commanders|parties|fighters|"
@@ -95,12 +96,31 @@ def _thing_clause(relcl: Token, participle: Token) -> bool:
         relcl.head.dep_ in {"dobj", "pobj"} and relcl.head.head.pos_ == "VERB"
 
 
+def _shown_speaking(tok: Token) -> Token | None:
+    """Whom a document or a recording shows saying something: "Video shows the officer
+    telling the crowd ...", "The emails show an adviser asking officials to ..."."""
+    head = tok.head
+    if tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "acl", "xcomp", "ccomp"} or \
+            head.lemma_.lower() not in _SHOWING:
+        return None
+    if tok.dep_ == "acl" and head.pos_ == "NOUN":
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None) or (
+        next((c for c in tok.children if c.dep_ == "nsubj"), None))
+
+
+_SHOWING = frozenset({"show", "reveal", "depict", "capture", "record", "catch", "hear", "see"})
+
+
 def subject(tok: Token) -> Token | None:
     """The speaker token of a reporting verb: its subject, climbing through participles and
     conjuncts ("..., adding", "and said"), the head noun of a relative clause ("X, who
     said"), the subject of "was quoted as saying", or the agent of a passive."""
     if tok.lemma_.lower() == "be" and (owner := stance_owner(tok)) is not None:
         return owner  # "Jordan's argument is that ...": Jordan
+    shown = _shown_speaking(tok)
+    if shown is not None:
+        return shown  # "The emails show an adviser asking officials to ...": the adviser
     cur, hops = tok, 0
     while cur is not None and hops < 4:
         if cur is not tok and cur.lemma_.lower() in {"quote", "cite"}:

@@ -2402,3 +2402,10 @@ def test_whom_a_document_shows_saying_something_is_the_speaker(text: str,
                                                                 speaker: str) -> None:
     art, c = cands(text)
     assert [x.speaker for x in c.claims] == [speaker]
+
+
+def test_writing_in_a_paper_is_an_article_there_not_an_interview() -> None:
+    art, c = cands("Writing in the Daily Telegraph, Sir Alan Mayhew said the harbor episode was "
+                   "damaging.")
+    assert [x.channel for x in c.claims] == ["article in The Telegraph"]  # was an interview
+    assert [(f.outlet, f.underlying) for f in c.facts] == [("The Telegraph", ["Alan Mayhew"])]

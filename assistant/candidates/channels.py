@@ -179,6 +179,8 @@ def _frame_label(plain: str, at: int, outlet: str) -> str:
         docs = _SEEN_DOCUMENT.findall(plain[:at])
         if docs:
             return docs[-1].lower()
+    if _WRITING_IN.search(before):  # "Writing in the Daily Telegraph, X said": his article
+        return f"article in {outlet}"
     piece = _WROTE_FOR.search(before)
     if piece:  # "in an op-ed for the Post": the speaker wrote it, the outlet published it
         return f"{piece.group(1).lower()} in {outlet}"
@@ -188,6 +190,7 @@ def _frame_label(plain: str, at: int, outlet: str) -> str:
 _SEEN_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed)\s+by\s+(?:the\s+)?$", re.I)
 _SEEN_DOCUMENT = re.compile(r"\b(letter|memo|e-?mail|text message|message|document|filing|"
                             r"report|recording|video)s?\b", re.IGNORECASE)
+_WRITING_IN = re.compile(r"\bwriting\s+(?:in|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _WROTE_FOR = re.compile(r"\b(op-ed|column|essay|commentary|opinion piece)\s+(?:in|for)\s+$",
                         re.IGNORECASE)
 

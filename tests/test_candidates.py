@@ -2409,3 +2409,25 @@ def test_writing_in_a_paper_is_an_article_there_not_an_interview() -> None:
                    "damaging.")
     assert [x.channel for x in c.claims] == ["article in The Telegraph"]  # was an interview
     assert [(f.outlet, f.underlying) for f in c.facts] == [("The Telegraph", ["Alan Mayhew"])]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # were the names "Quarterback Jalen Price" and "Owner Richard Vance"
+    ("Quarterback Jalen Price said the harbor team was divided.", "Jalen Price", "Quarterback"),
+    ("Owner Richard Vance said the harbor team would win.", "Richard Vance", "Owner"),
+    ("Chancellor Olaf Berg said the harbor talks failed.", "Olaf Berg", "Chancellor"),
+])
+def test_sport_and_office_titles_are_no_part_of_the_name(text: str, name: str,
+                                                        role: str) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.role) for x in c.claims] == [(name, role)]
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ('Jalen Price told ESPN last month that the harbor locker room was "divided."', "ESPN"),
+    ("The company told Business Insider that harbor sales rose.", "Business Insider"),
+    ("The Hollywood Reporter said the harbor film was shelved.", "The Hollywood Reporter"),
+])
+def test_sports_trade_and_business_outlets_are_known(text: str, outlet: str) -> None:
+    art, c = cands(text)  # were no facts
+    assert [f.outlet for f in c.facts] == [outlet]

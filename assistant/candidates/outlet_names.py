@@ -95,6 +95,17 @@ OUTLETS: dict[str, tuple[str, ...]] = {
     "Clarin": ("Clarín", "Clarin"), "El País": ("El País", "El Pais"),
     "Ansa": ("ANSA",), "Jiji Press": ("Jiji Press", "Jiji"), "Nikkei": ("Nikkei",),
     "The Moscow Times": ("The Moscow Times", "Moscow Times"),
+    "ESPN": ("ESPN",), "The Athletic": ("The Athletic",), "Sky Sports": ("Sky Sports",),
+    "Sports Illustrated": ("Sports Illustrated",), "Variety": ("Variety magazine", "Variety"),
+    "The Hollywood Reporter": ("The Hollywood Reporter", "Hollywood Reporter"),
+    "TechCrunch": ("TechCrunch",), "The Verge": ("The Verge",), "Wired": ("Wired magazine",),
+    "Forbes": ("Forbes magazine",), "Fortune": ("Fortune magazine",),
+    "Business Insider": ("Business Insider",), "MarketWatch": ("MarketWatch",),
+    "Barron's": ("Barron's", "Barron’s"), "The Sun": ("The Sun newspaper",),
+    "Washington Examiner": ("Washington Examiner", "The Washington Examiner"),
+    "Al-Monitor": ("Al-Monitor",), "Sydney Morning Herald": ("The Sydney Morning Herald",
+                                                             "Sydney Morning Herald"),
+    "Bild": ("Bild",),
 }
 
 # A capitalised name ending in one of these is a paper or station ("The Herald Sun" ...).

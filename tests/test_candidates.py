@@ -2431,3 +2431,9 @@ def test_sport_and_office_titles_are_no_part_of_the_name(text: str, name: str,
 def test_sports_trade_and_business_outlets_are_known(text: str, outlet: str) -> None:
     art, c = cands(text)  # were no facts
     assert [f.outlet for f in c.facts] == [outlet]
+
+
+def test_a_post_on_social_media_is_the_channel() -> None:
+    art, c = cands('Tom Baker did not speak to reporters. In a brief post on social media, he '
+                   'wrote: "Our harbor fans deserve a winner. We will deliver one."')
+    assert [x.channel for x in c.claims] == ["social media post"]  # was none

@@ -27,7 +27,9 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"YouTube|TikTok) (channel|page|account)\b", re.IGNORECASE),
      "social media post"),
     (re.compile(r"\b(?:in|via|through) (?:a|an|his|her|their|its) social media (?:post|posting|"
-                r"message|statement|video)\b|\b(?:posted|wrote) on social media\b", re.IGNORECASE),
+                r"message|statement|video)\b|\b(?:posted|wrote) on social media\b|"
+                r"\b(?:in|via) an? (?:[\w-]+ )?(?:post|message|video) on social media\b",
+                re.IGNORECASE),
      "social media post"),
     (re.compile(r"\b(?:leading|led|delivering|delivered|at|during) (?:the )?Friday prayers?\b|"
                 r"\bFriday sermon\b", re.IGNORECASE), "Friday prayers sermon"),

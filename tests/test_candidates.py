@@ -2437,3 +2437,24 @@ def test_a_post_on_social_media_is_the_channel() -> None:
     art, c = cands('Tom Baker did not speak to reporters. In a brief post on social media, he '
                    'wrote: "Our harbor fans deserve a winner. We will deliver one."')
     assert [x.channel for x in c.claims] == ["social media post"]  # was none
+
+
+@pytest.mark.parametrize(("text", "kind", "cue"), [
+    ("The harbor company declined to provide details of the settlement.", "missing_context",
+     "declined to provide details"),
+    ("The exact number of harbor casualties is unknown.", "missing_context", "is unknown"),
+    ("Harbor officials have yet to explain why the alarm failed.", "missing_context",
+     "have yet to explain"),
+    ("The harbor video could not be authenticated.", "unconfirmed_report",
+     "could not be authenticated"),
+    ("No evidence was offered to support the harbor claim.", "unverified_claim",
+     "No evidence was offered"),
+])
+def test_what_nobody_has_told_or_checked_yet_is_a_cue(text: str, kind: str, cue: str) -> None:
+    art, c = cands(text)  # were no cues
+    assert (kind, cue) in [(q.kind, q.cue) for q in c.cues]
+
+
+def test_having_yet_to_explain_is_no_statement() -> None:
+    art, c = cands("Harbor officials have yet to explain why the alarm failed.")
+    assert c.claims == []  # was a claim of "Harbor officials"

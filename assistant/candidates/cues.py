@@ -93,7 +93,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("vague_attribution", r"\b(is|are) known to\b|\bwidely (viewed|seen|regarded|considered)\b"),
     # "the account could not be verified": the report is unconfirmed; "Reuters could not
     # verify the images" (below): what the images claim is unverified
-    ("unconfirmed_report", r"\bcould not be (independently |immediately )?(verified|confirmed)\b|"
+    ("unconfirmed_report", r"\bcould not be (independently |immediately )?(verified|confirmed|"
+                           r"authenticated)\b|\bnot been (independently )?authenticated\b|"
                            r"\b(neither|none)\b[^.;:\"“”]{0,40}?\bcould be (independently )?"
                            r"(verified|confirmed)\b"),
     ("unconfirmed_report", r"\b(would|could|did) not (immediately )?confirm\b"),
@@ -137,7 +138,9 @@ CUES: tuple[tuple[str, str], ...] = (
     # 'imminent attack'"): what the other side planned is the speaker's unverified claim
     ("unverified_claim", r"\b(planning|plotting|preparing|disrupt\w*|thwart\w*|prevent\w*|"
                          r"foil\w*) an? [\"“‘']?imminent\b"),
-    ("unverified_claim", r"\bwithout (providing |giving |offering )?(any )?evidence\b"),
+    ("unverified_claim", r"\bwithout (providing |giving |offering )?(any )?evidence\b|"
+                         r"\bno evidence (was|were|has been|had been) (offered|provided|given|"
+                         r"presented)\b"),
     ("conflict", r"\bdenied\b|\bdenies\b|\bdeny\b|\bdenial\b"),
     ("conflict", r"\brejected the (claim|report|allegations?|accusations?)\b"),
     # "disputed", "disputes the figures"; not the noun ("following the dispute closely")
@@ -164,6 +167,13 @@ CUES: tuple[tuple[str, str], ...] = (
     ("missing_context", r"\b(polls?|surveys?|studies|data|figures) (show|shows|showed|suggest|"
                         r"suggests|suggested)\b"),
     ("missing_context", r"\bit (was|is|remains) (not clear|unclear)\b"),
+    # what nobody has told yet ("the exact number is unknown", "have yet to explain why",
+    # "declined to provide details")
+    ("missing_context", r"\b(is|are|was|were|remains?) (still |as yet |largely )?unknown\b|"
+                        r"\b(has|have|had) yet to (say|explain|disclose|reveal|identify|name|"
+                        r"release|specify|give)\b|\b(declined|refused) to (provide|give|release|"
+                        r"share) (any )?(further |more |other )?(details|information|figures|"
+                        r"data|an explanation|a reason|a timeline)\b"),
     # what the reader is not told and nobody could establish ("details have not been made
     # public", "the toll could not be determined", "whether it holds remains to be seen")
     ("missing_context", r"\bnot (yet )?(been )?(made public|disclosed|publicly released)\b|"

@@ -276,6 +276,8 @@ def is_reporting(tok: Token) -> bool:
         cur = cur.head
         if cur.lemma_.lower() in _WITHHELD and any(infinitive(c) for c in cur.children):
             return False  # "failed to say"; not "said the plan would fail and warned ..."
+        if cur.lemma_.lower() == "have" and any(c.lower_ == "yet" for c in cur.children):
+            return False  # "have yet to explain why": not said
     if lemma in WEAK_VERBS and not governs_statement(tok):
         return False
     if lemma == "write" and not governs_statement(tok) and not any(

@@ -2458,3 +2458,24 @@ def test_what_nobody_has_told_or_checked_yet_is_a_cue(text: str, kind: str, cue:
 def test_having_yet_to_explain_is_no_statement() -> None:
     art, c = cands("Harbor officials have yet to explain why the alarm failed.")
     assert c.claims == []  # was a claim of "Harbor officials"
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # were "Activist Ana Ruiz" and "Councilwoman Ana Ruiz" with no role
+    ("Activist Ana Ruiz said the harbor fee was unfair.", "Ana Ruiz", "Activist"),
+    ("Councilwoman Ana Ruiz said the harbor fee was unfair.", "Ana Ruiz", "Councilwoman"),
+    # an honorific stays in the name
+    ("Pope Francis said the harbor fee was unfair.", "Pope Francis", None),
+])
+def test_a_job_tagged_into_a_persons_name_is_the_role(text: str, name: str,
+                                                      role: str | None) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.role) for x in c.claims] == [(name, role)]
+
+
+def test_a_noun_before_a_contact_clause_is_no_role() -> None:
+    # was the role "money": "money [that] Cruz said would go to transit"
+    art, c = cands("Elena Cruz spoke on Monday. The harbor fee would raise $120 million a year, "
+                   "according to city estimates, money Cruz said would go to transit.")
+    assert [(x.speaker, x.role) for x in c.claims if x.speaker == "Elena Cruz"] == [
+        ("Elena Cruz", None)]

@@ -108,6 +108,9 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
     if persons:
         ent = persons[-1]
         start = ent.start
+        while start < ent.end - 2 and doc[start].lower_ in _OCCUPATIONS:
+            start += 1  # "Activist Ana Ruiz" tagged whole: the job is the role (an honorific
+            # stays: "Ayatollah Ali Khamenei", "Pope Francis")
         while start > a and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
                 doc[start - 1].lower_.strip(".") not in _NOT_NAME_WORDS and \
                 not doc[start - 1].ent_type_:
@@ -330,6 +333,13 @@ _ROLE_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "head", "ex
                          "analyst", "researcher", "fellow", "economist", "lawyer", "attorney",
                          "manager", "owner", "coordinator", "official", "adviser", "advisor",
                          "partner", "dean", "officer", "organizer", "organiser", "counsel"})
+# jobs the small pipeline may tag as part of a person's name
+_OCCUPATIONS = frozenset({"activist", "lawyer", "attorney", "economist", "analyst", "historian",
+                          "professor", "detective", "sheriff", "trooper", "officer", "coach",
+                          "quarterback", "striker", "goalkeeper", "pitcher", "midfielder",
+                          "defender", "skipper", "owner", "founder", "councilman",
+                          "councilwoman", "councillor", "councilor", "assemblyman",
+                          "assemblywoman", "commissioner", "chancellor", "premier"})
 # heads of a body named in common nouns ("the county sheriff's office")
 _BODY_NOUNS = ("office|department|agency|ministry|bureau|service|council|commission|board|"
                "police|university|hospital|institute|union|committee|administration")
@@ -370,6 +380,9 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
         while keep and keep[0].lower() in _JOINERS:
             keep.pop(0)  # "And Florida's attorney general X": the role without the "And"
         lead = " ".join(keep)
+        if re.match(r"^\s+(?:said|says|believes|thinks|claimed|claims)\s+(?:would|was|is|will|"
+                    r"were|had|has|could|should|might|may)\b", sent_text[i + len(name):]):
+            lead = ""  # "money Cruz said would go to transit": the noun the clause is about
         if not _descriptive(lead):
             lead = ""  # "when he criticized X": a clause about X, no role
         if lead:

@@ -14,6 +14,7 @@ from .speakers import (
     DATELINE,
     GOV_WORDS,
     GROUP_WORDS,
+    OCCUPATIONS,
     TITLES,
     age,
     speaker_range,
@@ -108,7 +109,7 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
     if persons:
         ent = persons[-1]
         start = ent.start
-        while start < ent.end - 2 and doc[start].lower_ in _OCCUPATIONS:
+        while start < ent.end - 2 and doc[start].lower_ in OCCUPATIONS:
             start += 1  # "Activist Ana Ruiz" tagged whole: the job is the role (an honorific
             # stays: "Ayatollah Ali Khamenei", "Pope Francis")
         while start > a and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
@@ -333,13 +334,6 @@ _ROLE_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "head", "ex
                          "analyst", "researcher", "fellow", "economist", "lawyer", "attorney",
                          "manager", "owner", "coordinator", "official", "adviser", "advisor",
                          "partner", "dean", "officer", "organizer", "organiser", "counsel"})
-# jobs the small pipeline may tag as part of a person's name
-_OCCUPATIONS = frozenset({"activist", "lawyer", "attorney", "economist", "analyst", "historian",
-                          "professor", "detective", "sheriff", "trooper", "officer", "coach",
-                          "quarterback", "striker", "goalkeeper", "pitcher", "midfielder",
-                          "defender", "skipper", "owner", "founder", "councilman",
-                          "councilwoman", "councillor", "councilor", "assemblyman",
-                          "assemblywoman", "commissioner", "chancellor", "premier"})
 # heads of a body named in common nouns ("the county sheriff's office")
 _BODY_NOUNS = ("office|department|agency|ministry|bureau|service|council|commission|board|"
                "police|university|hospital|institute|union|committee|administration")

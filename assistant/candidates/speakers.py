@@ -31,7 +31,15 @@ ANON_HEAD = re.compile(
     r"executives|staff|staffers|negotiators|operatives|officer|officers|representative|"
     r"commentator|commentators|activist|activists|medic|medics|doctor|doctors|"
     r"someone|figures|leaders|delegates|voters|supporters)\b", re.IGNORECASE)
-TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "prime", "minister", "gen", "general", "maj", "major", "brig", "brigadier", "lt", "col", "colonel", "capt", "captain", "adm", "admiral", "sgt", "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "chief", "commander", "chairman", "chairwoman", "chair", "ceo", "cfo", "director", "secretary", "ambassador", "judge", "justice", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "rev", "father", "sir", "lord", "lady", "former", "deputy", "acting", "interim", "caretaker", "spokesman", "spokeswoman", "spokesperson", "rear", "press", "speaker", "chancellor", "premier", "coach", "owner", "founder", "quarterback", "striker", "goalkeeper", "pitcher", "midfielder", "defender", "skipper", "activist", "lawyer", "attorney", "economist", "analyst", "historian", "professor", "pastor", "bishop", "rabbi", "imam", "cardinal", "pope", "detective", "sheriff", "trooper", "officer", "councilman", "councilwoman", "councillor", "councilor", "assemblyman", "assemblywoman", "commissioner"])
+# jobs written before a name as a title ("Quarterback Jalen Price", "Activist Ana Ruiz"); the
+# small pipeline may tag them into the person's name
+OCCUPATIONS = frozenset({"activist", "lawyer", "attorney", "economist", "analyst", "historian",
+                         "professor", "detective", "sheriff", "trooper", "officer", "coach",
+                         "quarterback", "striker", "goalkeeper", "pitcher", "midfielder",
+                         "defender", "skipper", "owner", "founder", "councilman",
+                         "councilwoman", "councillor", "councilor", "assemblyman",
+                         "assemblywoman", "commissioner", "chancellor", "premier"})
+TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "prime", "minister", "gen", "general", "maj", "major", "brig", "brigadier", "lt", "col", "colonel", "capt", "captain", "adm", "admiral", "sgt", "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "chief", "commander", "chairman", "chairwoman", "chair", "ceo", "cfo", "director", "secretary", "ambassador", "judge", "justice", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "rev", "father", "sir", "lord", "lady", "former", "deputy", "acting", "interim", "caretaker", "spokesman", "spokeswoman", "spokesperson", "rear", "press", "speaker", "pastor", "bishop", "rabbi", "imam", "cardinal", "pope"]) | OCCUPATIONS
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org", "we": "plural",
             "i": "person"}
 OBJECT_FORMS = {"him": "he", "her": "she", "them": "they"}  # the subject form of each

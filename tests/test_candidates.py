@@ -2479,3 +2479,59 @@ def test_a_noun_before_a_contact_clause_is_no_role() -> None:
                    "according to city estimates, money Cruz said would go to transit.")
     assert [(x.speaker, x.role) for x in c.claims if x.speaker == "Elena Cruz"] == [
         ("Elena Cruz", None)]
+
+
+def test_a_clause_the_parse_hangs_on_the_document_is_what_was_written() -> None:
+    # the parse makes the that-clause a modifier of "opinion": was no claim
+    text = ('U.S. District Judge Helen Park wrote in a 38-page opinion that the harbor law '
+            '"sweeps far too broadly" and would burden the speech of adults as well as '
+            'children.')
+    art, c = cands(text)
+    assert [(x.speaker, x.role) for x in c.claims] == [("Helen Park", "U.S. District Judge")]
+
+
+def test_a_trailing_frame_parsed_as_a_conjunct_still_frames_the_clause() -> None:
+    # "estimated" parsed as a second verb coordinated with "reach": was no claim
+    art, c = cands("Insured harbor losses could reach $2 billion, the risk modeling firm "
+                   "Verisk estimated in a preliminary assessment.")
+    assert [x.speaker for x in c.claims] == ["the risk modeling firm Verisk"]
+    assert art.text[c.claims[0].start:c.claims[0].end].startswith("Insured harbor losses")
+
+
+@pytest.mark.parametrize(("text", "name", "stype"), [
+    # were three speakers: "The utility", "Coastal Power", "Light"
+    ("The utility, Coastal Power & Light, said harbor crews were working.",
+     "Coastal Power & Light", "organization"),
+    # was "The company, Acme Corp", unnamed
+    ("The company, Acme Corp, said harbor sales fell.", "Acme Corp", "organization"),
+    # was "Johnson"
+    ("Johnson & Johnson said harbor sales fell.", "Johnson & Johnson", "organization"),
+    # was a fact of an outlet "FEMA"
+    ("The agency, FEMA, said harbor aid was coming.", "FEMA", "government"),
+])
+def test_a_body_named_beside_its_description_is_one_speaker(text: str, name: str,
+                                                           stype: str) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.speaker_type) for x in c.claims] == [(name, stype)]
+    assert c.facts == []
+
+
+def test_a_bare_agency_before_a_name_is_no_news_agency() -> None:
+    assert canonical_outlet("The agency, FEMA") is None
+    assert canonical_outlet("the agency Xinhua") == "Xinhua"
+
+
+def test_a_participle_after_a_trailing_frame_is_the_frames_speakers() -> None:
+    # the parse hangs "adding" on "flew": was a claim of "The missile"
+    art, c = cands("The missile flew about 600 km before landing in the harbor, Japan's "
+                   "defence ministry said, adding that it fell outside the zone.")
+    assert {x.speaker for x in c.claims} == {"defence ministry"}
+
+
+def test_he_after_an_unnamed_speaker_in_the_same_sentence_is_that_speaker() -> None:
+    # was Marcus Doyle, the last person named
+    art, c = cands('"Nobody told us to leave," said Marcus Doyle. A county spokesman said '
+                   'harbor alerts were sent on Friday, but he acknowledged that some residents '
+                   'may not have received them.')
+    said = [x for x in c.claims if "acknowledged" in art.text[x.start:x.end]]
+    assert [x.speaker for x in said] == ["A county spokesman"]

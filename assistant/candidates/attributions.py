@@ -31,6 +31,7 @@ from .speakers import (
     not_a_speaker,
     one_referent,
     passive,
+    same_entity,
     shared_head,
     speaker_range,
     subject,
@@ -135,7 +136,8 @@ class _SentenceReader(Continuation):
             shared = shared_head(subj)
             heads = [shared] if shared is not None else \
                 [subj] + [c for c in subj.conjuncts if c.i > subj.i and
-                          not one_referent(subj, c)]
+                          not one_referent(subj, c) and not any(
+                              same_entity(o, c) for o in subj.conjuncts if subj.i < o.i < c.i)]
             if _misread_object(subj):  # "considered him a terrorist and X said": X speaks
                 heads = heads[1:] + [c for c in tok.children if c.dep_ == "nsubj" and
                                      c.i != subj.i and not self._in_quote(c)]

@@ -17,6 +17,7 @@ from .speakers import (
     OCCUPATIONS,
     TITLES,
     age,
+    entity_of,
     speaker_range,
 )
 
@@ -96,6 +97,9 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
     if named is not None:
         name_a, name_b = named
         return doc[name_a:name_b].text, "person", doc[a:name_a - 1].text
+    body = _appositive_body(tok)
+    if body is not None:
+        return body
     text = doc[a:b].text
     if _SEATS.fullmatch(text):
         return re.sub(r"(?i)^the\s+", "", text), "government", None
@@ -188,6 +192,26 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         stype = "person" if _looks_personal(doc[a:b]) else \
             "organization" if tok.pos_ == "PROPN" else "unnamed"
     return name, stype, None
+
+
+def _appositive_body(tok: Token) -> tuple[str, str, str | None] | None:
+    """"The utility, Coastal Power & Light, said", "Its parent company, Vantage Holdings,":
+    the body's name set off after a description of it is who speaks."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() in _PERSON_NOUNS or \
+            not any(c.dep_ in {"det", "poss"} for c in tok.children):
+        return None
+    name = next((c for c in tok.children if c.dep_ in {"appos", "conj"} and c.i > tok.i and
+                 doc[c.left_edge.i - 1].text == "," and c.pos_ == "PROPN"), None)
+    ent = entity_of(name) if name is not None else None
+    if ent is None or ent.label_ not in {"ORG", "GPE", "NORP"} or \
+            doc[ent.start - 1].text != "," or ent.end >= len(doc) or \
+            doc[ent.end].text not in {",", "-", "–", "—"}:
+        return None
+    text = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
+    kind = "government" if GOV_WORDS.search(tok.text) or GOV_WORDS.search(text) else \
+        "group" if GROUP_WORDS.search(tok.text) else "organization"
+    return text, kind, None
 
 
 # a body's head noun: qualified ("the state clerks' association") it names that body

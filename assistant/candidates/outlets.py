@@ -22,6 +22,7 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     rf"^{_DET}?{_POSSESSOR}?(?:(?:{on.MEDIA_ADJ})\s+)*(?P<name>[A-Z0-9].*?)\s+"
     rf"(?:{on.MEDIA_NOUN})$")
+_BARE_AGENCY = re.compile(r"(?:(?i:the|an|a|its|their)\s+)?(?i:agency)\s*,?\s*")
 _NAME_WORD = re.compile(r"\b(?!(?:The|A|An|That|This)\b)[A-Z0-9]")
 _CAPITAL_MEDIA = re.compile(r"^(Radio|Channel|Television|TV|Kanal)\s+[A-Z0-9]")
 _NOT_MEDIA = re.compile(
@@ -83,6 +84,8 @@ def canonical_outlet(name: str) -> str | None:
             if re.fullmatch(on.MEDIA_ADJ, inner, re.IGNORECASE) and not known_outlet(inner) \
                     and not re.match(r"(?i:the|a|an)\s", clean):
                 continue  # "Conservative radio host X" opening a sentence: no outlet named
+            if pattern is _LEAD and _BARE_AGENCY.fullmatch(clean[:m.start("name")]):
+                return known_outlet(inner)  # "The agency, FEMA": an agency, not news
             if not _NOT_MEDIA.search(inner) and len(inner.split()) <= 6:
                 return known_outlet(inner) or _bare(inner)
     if _CAPITAL_MEDIA.match(bare) and len(bare.split()) <= 5 and not _NOT_MEDIA.search(bare):

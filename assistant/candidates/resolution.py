@@ -18,6 +18,7 @@ from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 from .paraphrases import ISSUED_DOCUMENTS
 from .quotes import sentence_quotes
 from .speakers import (
+    ANON_HEAD,
     ISSUING,
     OBJECT_FORMS,
     POSSESSIVE_FORMS,
@@ -205,8 +206,7 @@ class Resolution:
             if earlier:
                 name, stype, role = speaker_from(earlier[-1])
                 return name, stype, role, None, tok.text
-        same = [sp for sp in self.speakers.values() if sp.stype == "person"
-                and PRONOUNS.get(low) == "person" and sp.tok.i < tok.i]
+        same = [sp for sp in self.speakers.values() if _may_be(sp, low) and sp.tok.i < tok.i]
         if same:
             sp = same[-1]
             return sp.name, sp.stype, sp.role, None, tok.text
@@ -352,3 +352,18 @@ def _issues_document(verb: Token) -> bool:
     return verb.lemma_.lower() in ISSUING | {"write"} and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ISSUED_DOCUMENTS - {"report"}
         for c in verb.children)
+
+
+def _may_be(sp: Speaker, low: str) -> bool:
+    """Can "he" or "she" in the same sentence be this speaker? A person, or one unnamed
+    person ("A county spokesman said ..., but he acknowledged ...")."""
+    if PRONOUNS.get(low) != "person":
+        return False
+    if sp.stype == "person":
+        return True
+    word = sp.tok.lower_
+    if sp.stype != "unnamed" or sp.tok.tag_ != "NN" or low not in {"he", "she"} or \
+            not ANON_HEAD.fullmatch(word):
+        return False
+    return low == "she" if word.endswith("woman") else low == "he" if word.endswith("man") \
+        else True

@@ -130,6 +130,10 @@ def subject(tok: Token) -> Token | None:
     if shown is not None:
         return shown  # "The emails show an adviser asking officials to ...": the adviser
     cur, hops = tok, 0
+    frame = _frame_before(tok)
+    if frame is not None:
+        cur = frame  # "The missile flew 600 km, the ministry said, adding that ...": the
+        # parse hangs the participle on the reported clause; it goes on the frame
     while cur is not None and hops < 4:
         if cur is not tok and cur.lemma_.lower() in {"quote", "cite"}:
             obj = next((c for c in cur.children if c.dep_ == "dobj"), None)
@@ -187,6 +191,17 @@ def subject(tok: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _frame_before(tok: Token) -> Token | None:
+    """The saying verb set off between a clause and a participle hung on that clause."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0 or \
+            tok.doc[tok.i - 1].text != "," or tok.head.i > tok.i:
+        return None
+    return next((c for c in tok.head.children if c.dep_ in {"parataxis", "ccomp"} and
+                 tok.head.i < c.i < tok.i and c.right_edge.i + 1 >= tok.i - 1 and
+                 is_reporting(c) and any(s.dep_ == "nsubj" and s.i > tok.head.i
+                                          for s in c.children)), None)
 
 
 def _relative_antecedent(noun: Token) -> Token:
@@ -262,10 +277,27 @@ def one_referent(head: Token, conj: Token) -> bool:
     def own_det(t: Token) -> bool:
         return any(c.dep_ in {"det", "poss"} for c in t.children)
 
+    if same_entity(head, conj):
+        return True  # "Johnson & Johnson": the parse coordinates the words of one name
     if conj.tag_ != "NN" or conj.ent_type_ or own_det(conj):
         return False
     # "Ruiz, the mayor and current party leader": a description coordinated to a name
     return head.pos_ == "PROPN" or (head.tag_ == "NN" and own_det(head))
+
+
+def entity_of(tok: Token) -> SpacySpan | None:
+    """The named entity a token lies in."""
+    if not tok.ent_type_:
+        return None
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def same_entity(one: Token, other: Token) -> bool:
+    """"Johnson & Johnson": two words of one name joined by an ampersand ("Smith, Jones and
+    Brown", which the small pipeline may tag as one name, are three people)."""
+    ent = entity_of(other)
+    return ent is not None and ent.start <= one.i < ent.end and \
+        any(t.text == "&" for t in one.doc[min(one.i, other.i):max(one.i, other.i)])
 
 
 def passive(verb: Token) -> bool:
@@ -381,8 +413,14 @@ def phrase(tok: Token) -> tuple[int, int]:
             # "a study published Wednesday in the journal X": when it came out, not who
             t.tag_ == "VBN" and t.lemma_.lower() in _PUBLISHED))
 
+    ent = entity_of(tok)
+    if ent is not None and not any(t.text == "&" for t in ent):
+        ent = None
     kept = {tok.i}
     for t in tok.subtree:
+        if ent is not None and ent.start <= t.i < ent.end:
+            kept.add(t.i)  # "Johnson & Johnson", "Coastal Power & Light": one name
+            continue
         if cut(t):
             continue
         if any(cut(a) for a in t.ancestors if a != tok and a.i != tok.i and tok in a.ancestors):

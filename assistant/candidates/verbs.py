@@ -85,9 +85,14 @@ def governs_statement(tok: Token) -> bool:
     if deps & {"ccomp", "xcomp", "parataxis"}:
         return True
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if tok.dep_ == "parataxis" and tok.head.i < tok.i and subj is not None and \
-            tok.doc[subj.left_edge.i - 1].text == ",":
+    if tok.dep_ in {"parataxis", "conj"} and tok.head.i < tok.i and subj is not None and \
+            tok.doc[subj.left_edge.i - 1].text == "," and not deps & {"dobj", "attr", "oprd"}:
         return True  # "The plan will fail, he predicted, unless ...": the clause it sets off
+        # ("Losses could reach $2 billion, the firm estimated in ...": parsed a conjunct)
+    if any(c.dep_ == "prep" and any(_document_that(o) for o in c.children)
+           for c in tok.children):
+        return True  # "wrote in a 38-page opinion that the law ...": the parser hangs the
+        # clause on the document
     if lemma in {"ask", "wonder", "inquire", "question"}:
         # "asked the mayor if she would ...": the small parser reads a condition; the "if"
         # comes right after the verb or whom it asks ("ask for a recount if ..." is no question)
@@ -127,6 +132,18 @@ def governs_statement(tok: Token) -> bool:
     if deps & {"dobj", "pobj"} and lemma in OBJECT_VERBS:
         return True
     return quote_mark_child(tok) or _frames_quote_before(tok)
+
+
+def _document_that(obj: Token) -> bool:
+    """"in a 38-page opinion that the law ...": a clause opened by "that" right after the
+    noun (and its own modifiers), which the small parser hangs on the noun."""
+    for a in obj.children:
+        if a.dep_ not in {"acl", "relcl"} or a.i < obj.i:
+            continue
+        end = max([obj.i] + [c.right_edge.i for c in obj.children if obj.i < c.i < a.left_edge.i])
+        if any(m.dep_ == "mark" and m.lower_ == "that" and m.i == end + 1 for m in a.children):
+            return True
+    return False
 
 
 # Verbs whose passive participle makes the subject the one spoken to: "Asked about ...".

@@ -2535,3 +2535,12 @@ def test_he_after_an_unnamed_speaker_in_the_same_sentence_is_that_speaker() -> N
                    'may not have received them.')
     said = [x for x in c.claims if "acknowledged" in art.text[x.start:x.end]]
     assert [x.speaker for x in said] == ["A county spokesman"]
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesperson for the harbor union said it had not been consulted.",
+    "A county spokesman said harbor alerts were sent on Friday.",
+])
+def test_an_unnamed_spokesperson_is_an_anonymous_source(text: str) -> None:
+    art, c = cands(text)  # was vague_attribution: "spokes" matched no whole word
+    assert [q.kind for q in c.cues] == ["anonymous_source"]

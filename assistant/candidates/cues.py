@@ -203,8 +203,9 @@ _NOT_IN_QUOTES = frozenset({"anonymous_source", "vague_attribution", "missing_co
 _NEGATED = re.compile(r"\b(not|never|no|n't|without)\s+(\w+\s+)?$", re.IGNORECASE)
 _COMPILED = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in CUES)
 _CLAUSE_END = re.compile(r"[,;]|(?<![A-Z])\.(?=\s|$)")
-_ANON_KIND = re.compile(r"\b(official|source|diplomat|spokes|aide|insider|officer|"
-                        r"representative|commentator|person|people)s?\b", re.IGNORECASE)
+_ANON_KIND = re.compile(r"\b(official|source|diplomat|spokes(?:man|men|woman|women|person|people)|"
+                        r"aide|insider|officer|representative|commentator|person|people)s?\b",
+                        re.IGNORECASE)
 _NAMED = re.compile(r"^(?:[A-Z][\w.'’-]+\s)*[A-Z][a-z]+\s[A-Z]")
 
 

@@ -2544,3 +2544,26 @@ def test_he_after_an_unnamed_speaker_in_the_same_sentence_is_that_speaker() -> N
 def test_an_unnamed_spokesperson_is_an_anonymous_source(text: str) -> None:
     art, c = cands(text)  # was vague_attribution: "spokes" matched no whole word
     assert [q.kind for q in c.cues] == ["anonymous_source"]
+
+
+def test_conceding_a_goal_is_play_not_speech() -> None:
+    art, c = cands("Harbor United had conceded a goal after the 85th minute.")
+    assert c.claims == []  # was a claim of "Harbor United"
+    art, c = cands("The harbor master conceded that the plan had failed.")
+    assert [x.speaker for x in c.claims] == ["The harbor master"]
+
+
+@pytest.mark.parametrize("text", [
+    "Moderate coffee drinkers were 12% less likely to develop the harbor fever.",
+    "Harbor coffee drinkers were also more likely to exercise.",
+])
+def test_a_comparison_of_rates_is_no_prediction(text: str) -> None:
+    art, c = cands(text)  # were predictions ("likely to")
+    assert [q.kind for q in c.cues] == []
+
+
+def test_a_quoted_name_for_something_is_a_mixed_claim() -> None:
+    # 'which he called "a disgrace."' was a direct claim: the quote is all after the verb
+    art, c = cands('Harbor manager Arne Holt was furious about the penalty awarded in the first '
+                   'half, which he called "a disgrace."')
+    assert [(x.speaker, x.kind) for x in c.claims] == [("Arne Holt", "mixed")]

@@ -22,6 +22,8 @@ from .speakers import ANON_HEAD, VAGUE_GROUPS
 _ANONYMITY = (r"(?:who|which) (?:asked|spoke on condition|requested|declined|refused) (?:not )?"
               r"to be (?:named|identified)")
 # (kind, pattern): phrase-level, case-insensitive.
+# "more likely", "less likely", "as likely", "twice as likely": a comparison, not a forecast
+_UNCOMPARED = r"(?<!\bmore )(?<!\bless )(?<!\bmost )(?<!\bleast )(?<!\bas )"
 CUES: tuple[tuple[str, str], ...] = (
     ("hedge", r"\bat least(?= (\d|one|two|three|four|five|six|seven|eight|nine|ten|a |an |half|several|some|\w+ (hundred|thousand|dozen)))"),
     ("hedge", r"\breportedly\b"),
@@ -39,7 +41,7 @@ CUES: tuple[tuple[str, str], ...] = (
               r"spark|well)\b)(?= \w+)"),
     ("hedge", r"\b(is|are|was|were) (widely |generally )?(believed|thought|understood|"
               r"presumed|suspected) to\b"),
-    ("hedge", r"\b(probably|perhaps|possibly|likely)\b(?! to\b)"),
+    ("hedge", rf"\b(probably|perhaps|possibly|{_UNCOMPARED}likely)\b(?! to\b)"),
     # an assessment given as a belief or an estimate ("the official estimated", "Washington
     # believes the militias ..."); "believed to" is above, "believes in" is not an assessment
     ("hedge", r"\b(believes|believed|estimated)\b(?! (to|in)\b)"),
@@ -57,7 +59,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("speculation", r"\bcould be\b|\bmight be\b"),
     ("prediction", r"\bimminent\b"),
     ("prediction", r"\b(is|are|was|were) (also )?set to\b"),
-    ("prediction", r"\b(likely|unlikely|expected) to\b"),
+    # "were 12% less likely to develop it": a comparison of rates, no forecast
+    ("prediction", rf"\b({_UNCOMPARED}likely|unlikely|expected) to\b"),
     ("prediction", r"\b(is|are|was|were|seems?|looks?) (very |highly |increasingly )?"
                    r"(likely|unlikely)\b(?! to\b)"),
     ("prediction", r"\bexpects?\b|\bforecasts?\b|\bpredict\w*"),

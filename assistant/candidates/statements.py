@@ -73,6 +73,11 @@ def content_outside(verb: Token, quotes: list[Quote], speaker_rng: tuple[int, in
 _INTRO_ONLY = re.compile(r"^(?:(?!\bthat\b)[^,\"“”‘’'.;:])*?\bthat[\s,:]*$|^[\s,:]*$")
 
 
+# verbs whose quote is what something is called, not a whole statement
+_NAMING = frozenset({"call", "label", "dub", "brand", "term", "describe", "characterize",
+                     "characterise"})
+
+
 def whole_clause_quoted(text: str, verbs: list[Token], q: Quote, b: int, base: int) -> bool:
     """'Raab said "conflict is in none of our interests."': the quote is all that was said,
     a direct statement; 'said the storm had "destroyed everything"' is mixed."""
@@ -80,6 +85,8 @@ def whole_clause_quoted(text: str, verbs: list[Token], q: Quote, b: int, base: i
     if not before:
         return False
     v = max(before, key=lambda t: t.i)
+    if v.lemma_.lower() in _NAMING:
+        return False  # 'the penalty, which he called "a disgrace."': a name for it, mixed
     vend = base + v.idx + len(v.text)
     return bool(_INTRO_ONLY.match(text[vend:q.start])) and \
         not re.search(r"\w", text[q.end:b])

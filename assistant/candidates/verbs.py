@@ -62,6 +62,9 @@ _DIRECTIVE = frozenset({"urge", "ask", "call", "tell", "warn", "advise", "invite
 # what is declared by an act, not a statement: "a state of emergency", "war", "martial law"
 _DECLARED_ACTS = frozenset({"emergency", "war", "bankruptcy", "law", "curfew", "holiday",
                             "mourning", "ceasefire", "truce", "disaster", "independence"})
+# what a side concedes in a game: "conceded a goal", "conceded two penalties"
+_PLAYS = frozenset({"goal", "penalty", "run", "try", "wicket", "corner", "touchdown", "basket",
+                    "header", "equaliser", "equalizer", "free-kick", "foul", "homer"})
 # Reporting is negated or withheld: "declined to say", "refused to comment", "would not say".
 _WITHHELD = frozenset({"decline", "refuse", "fail", "struggle"})
 
@@ -258,6 +261,11 @@ def is_reporting(tok: Token) -> bool:
                                          for o in g.children) for g in c.children))
             for c in tok.children):
         return False  # "declared a state of emergency", "declared bankruptcy": an act
+    if lemma == "concede" and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children) and \
+            any(c.dep_ == "dobj" and (c.lemma_.lower() in _PLAYS or c.lemma_.lower() == "point"
+                                      and any(n.like_num for n in c.children))
+                for c in tok.children):
+        return False  # "Leeds had conceded a goal", "conceded 30 points": play, not speech
     if lemma == "call" and any(c.dep_ == "prt" for c in tok.children):
         return False  # "called off", "called up": not speech
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DIRECTIVE:

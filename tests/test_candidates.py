@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from assistant.article import parse_article, quote_spans
 from assistant.candidates import canonical_outlet, extract, find_outlets_in
 from assistant.candidates.nesting import place_of
-from assistant.candidates.speakers import fallback_subject, subject
+from assistant.candidates.subjects import fallback_subject, subject
 from assistant.nlp import get_nlp
 
 PAD = (" The port authority published its annual report on shipping volumes last spring, and "

@@ -27,14 +27,11 @@ from .speakers import (
     OBJECT_FORMS,
     POSSESSIVE_FORMS,
     PRONOUNS,
-    fallback_subject,
     not_a_speaker,
     one_referent,
-    passive,
     same_entity,
     shared_head,
     speaker_range,
-    subject,
 )
 from .statements import (
     content_outside,
@@ -45,6 +42,7 @@ from .statements import (
     statement_spans,
     whole_clause_quoted,
 )
+from .subjects import fallback_subject, passive, subject
 from .verbs import WRITE_VERBS, embedded, is_reporting
 
 if TYPE_CHECKING:

@@ -19,12 +19,12 @@ from .paraphrases import ISSUED_DOCUMENTS
 from .quotes import sentence_quotes
 from .speakers import (
     ANON_HEAD,
-    ISSUING,
     OBJECT_FORMS,
     POSSESSIVE_FORMS,
     PRONOUNS,
     speaker_range,
 )
+from .subjects import ISSUING
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan

@@ -2567,3 +2567,27 @@ def test_a_quoted_name_for_something_is_a_mixed_claim() -> None:
     art, c = cands('Harbor manager Arne Holt was furious about the penalty awarded in the first '
                    'half, which he called "a disgrace."')
     assert [(x.speaker, x.kind) for x in c.claims] == [("Arne Holt", "mixed")]
+
+
+def test_a_quote_before_quoted_as_saying_is_the_quoted_persons_claim() -> None:
+    # was only the agency's fact: "saying" governs nothing in the parse
+    art, c = cands('"The harbor tanker was stopped after a precise operation," IRNA quoted a '
+                   'provincial judicial official as saying.')
+    assert [(x.speaker, x.kind) for x in c.claims] == [
+        ("a provincial judicial official", "direct")]
+    assert [(f.outlet, f.underlying) for f in c.facts] == [
+        ("IRNA", ["a provincial judicial official"])]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # was "A spokesman for the US Fifth Fleet," (the comma kept, the title lost)
+    ('A spokesman for the US Fifth Fleet, Commander Tim Hawkins, told AFP the harbor was '
+     '"being monitored."', "Tim Hawkins", "Commander, A spokesman for the US Fifth Fleet"),
+    # was "A spokeswoman"
+    ("A spokeswoman for the ministry, Ana Ruiz, said the harbor talks would resume.",
+     "Ana Ruiz", "A spokeswoman for the ministry"),
+])
+def test_the_description_before_a_set_off_name_is_the_whole_role(text: str, name: str,
+                                                                  role: str) -> None:
+    art, c = cands(text)
+    assert [(x.speaker, x.role) for x in c.claims] == [(name, role)]

@@ -95,8 +95,10 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         return doc[first:cut].text, "person" if person else "organization", role
     named = _name_after_of_phrase(tok, a, b)
     if named is not None:
-        name_a, name_b = named
-        return doc[name_a:name_b].text, "person", doc[a:name_a - 1].text
+        name_a, name_b, comma = named
+        title = doc[comma + 1:name_a].text  # "..., Commander Tim Hawkins,": his title too
+        role = doc[a:comma].text
+        return doc[name_a:name_b].text, "person", f"{title}, {role}" if title else role
     body = _appositive_body(tok)
     if body is not None:
         return body
@@ -164,7 +166,9 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
         # "His rival, Ana Ruiz, says" when the small pipeline knows no person there: the name
         # set off after the description
         name = doc[appos.left_edge.i:appos.i + 1].text
-        return name, "person", doc[a:tok.i + 1].text
+        # the description up to the comma before the name: "A spokeswoman for the ministry"
+        return name, "person", doc[a:appos.left_edge.i - 1].text.rstrip(" ,") or \
+            doc[a:tok.i + 1].text
     titled = re.match(r"^((?:[a-z.-]+\s+)+)((?:[A-Z][\w'’.-]+\s+)+[A-Z][\w'’-]+)$", name)
     if titled and all(w.strip(".") in TITLES for w in titled.group(1).split()):
         return titled.group(2), "person", titled.group(1).strip()  # "mayor Ana Ruiz"
@@ -253,10 +257,11 @@ _NOT_NAME_WORDS = TITLES | _ROLE_NOUNS | _TITLE_PARTS
 _NAMED_BODIES = frozenset({"campaign", "camp", "team", "office", "staff", "foundation"})
 
 
-def _name_after_of_phrase(tok: Token, a: int, b: int) -> tuple[int, int] | None:
+def _name_after_of_phrase(tok: Token, a: int, b: int) -> tuple[int, int, int] | None:
     """"The chief executive of Acme Harbor, Lars Holm, said": the small parser hangs the name
     on "Acme Harbor"; a person's name set off by commas right after a description's "of" /
-    "for" / "at" phrase renames the description (token range of the name). A place there
+    "for" / "at" phrase renames the description (token range of the name, and the index of
+    the comma that ends the description). A place there
     ("The mayor of Springfield, Illinois,") is no name and stays."""
     if tok.pos_ != "NOUN" and tok.lower_ not in TITLES:
         return None
@@ -271,9 +276,9 @@ def _name_after_of_phrase(tok: Token, a: int, b: int) -> tuple[int, int] | None:
             ent = next((e for e in doc.ents if e.start <= app.i < e.end), None)
             if ent is not None and ent.label_ == "PERSON" and \
                     words.start <= ent.start and ent.end <= words.end:
-                return ent.start, ent.end
+                return ent.start, ent.end, app.left_edge.i - 1
             if ent is None and _looks_personal(words):
-                return words.start, words.end
+                return words.start, words.end, app.left_edge.i - 1
     return None
 
 

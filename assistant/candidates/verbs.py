@@ -134,6 +134,10 @@ def governs_statement(tok: Token) -> bool:
             "disagree", "joke", "muse", "defend", "dismiss", "quote", "cite"}
     if deps & {"dobj", "pobj"} and lemma in OBJECT_VERBS:
         return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and \
+            tok.head.head.lemma_.lower() in {"quote", "cite"} and \
+            quote_mark_child(tok.head.head, before=tok.head.head.i):
+        return True  # '"...," the agency quoted an official as saying': the quote before
     return quote_mark_child(tok) or _frames_quote_before(tok)
 
 

@@ -2591,3 +2591,25 @@ def test_the_description_before_a_set_off_name_is_the_whole_role(text: str, name
                                                                   role: str) -> None:
     art, c = cands(text)
     assert [(x.speaker, x.role) for x in c.claims] == [(name, role)]
+
+
+def test_the_companys_website_is_the_company_the_sentence_is_about() -> None:
+    # was an unnamed speaker "the company's website"
+    art, c = cands("Streamflix is in talks to buy Northwind. In a filing, the company said "
+                   "harbor games were a key pillar of its strategy.\n\nNorthwind, based in "
+                   "Montreal, is best known for the series Crown, which has sold more than 20 "
+                   "million copies, according to the company's website.")
+    assert [x.speaker for x in c.claims] == ["Streamflix", "Northwind"]
+
+
+def test_shouting_that_is_a_statement() -> None:
+    art, c = cands("Several residents interrupted the harbor meeting. One man shouted that the "
+                   "cuts would gut branch libraries.")
+    assert [x.speaker for x in c.claims] == ["One man"]  # was no claim
+
+
+def test_a_statement_cut_at_a_participle_starts_at_its_word() -> None:
+    art, c = cands("The harbor mayor's office disputed that, saying no closures were planned.")
+    spans = [art.text[x.start:x.end] for x in c.claims]
+    assert spans == ["The harbor mayor's office disputed that",
+                     "saying no closures were planned."]  # was ", saying ..."

@@ -57,7 +57,7 @@ BODIES = frozenset({"ministry", "department", "military", "army", "navy", "gover
 # qualifiers that point away from the body just named: "the parent company", "the rival firm"
 _OTHER = frozenset({"other", "rival", "parent", "new", "former", "sister", "competing",
                     "second", "third", "another", "same", "smaller", "larger", "bigger"})
-_GENERIC_BODIES = frozenset({"group", "company", "firm", "union", "movement", "militia",
+GENERIC_BODIES = frozenset({"group", "company", "firm", "union", "movement", "militia",
                              "organization", "organisation", "party", "coalition", "alliance",
                              "association", "federation", "foundation", "institute", "league",
                              "society", "monitor", "watchdog", "charity", "regulator"})
@@ -302,7 +302,7 @@ class Discourse:
                 return m
         definite = re.match(r"(?i)(the|that|this)\s+", phrase.strip())
         qualifiers = phrase.strip()[definite.end():].split()[:-1] if definite else []
-        if head in _GENERIC_BODIES and definite and len(qualifiers) <= 2 and all(
+        if head in GENERIC_BODIES and definite and len(qualifiers) <= 2 and all(
                 (w[:1].islower() or w.lower().endswith("-based")) and w.lower() not in _OTHER
                 for w in qualifiers):
             # "the company", "the chip company", "the Oregon-based company" ("the Chinese
@@ -373,7 +373,7 @@ def description_head(text: str) -> str | None:
         return None
     head = m.group(1).lower()
     return head if head in DESCRIPTION_HEADS or head in ISSUED_DOCUMENTS or \
-        head in _GENERIC_BODIES else None
+        head in GENERIC_BODIES else None
 
 
 def is_statement_noun(head: str | None) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..article import Article, Paragraph, Sentence
 from . import channels
 from .coref import BODIES as _BODIES
-from .coref import Discourse, description_head, is_statement_noun
+from .coref import GENERIC_BODIES, Discourse, description_head, is_statement_noun
 from .model import Attribution
 from .naming import speaker_from, statement_owner
 from .outlet_names import MEDIA_WORD, STAFF
@@ -109,6 +109,8 @@ class Resolution:
             return self._resolve_pronoun(tok, low, pos)
         a, b = speaker_range(tok)
         phrase = tok.doc[a:b].text
+        if tok.dep_ == "poss":
+            phrase = re.sub(r"\s*['’]s?$", "", phrase)  # "the company's website": the company
         kinds = {t.ent_type_ for t in tok.doc[a:b]}
         named = bool(kinds & {"PERSON", "ORG", "GPE", "NORP"})
         # "the U.S. official", "the Iraqi officer": a description qualified by a place or a
@@ -169,6 +171,11 @@ class Resolution:
                 if m is not None:
                     return m.name, m.stype, m.role, m.outlet, f"the {head}"
                 return None
+            own = self._subject_body(tok) if head in GENERIC_BODIES else None
+            if own is not None:  # "Northwind is best known for X, according to the
+                # company's website": the body the sentence is about
+                name, stype, role = speaker_from(own)
+                return name, stype, role, None, phrase
             m = self.memory.resolve_description(phrase, pos)
             if m is None and head in TITLE_HEADS:
                 m = self.memory.resolve_title(phrase, pos)
@@ -242,6 +249,20 @@ class Resolution:
             return None
         name = speaker_from(subj)[0]
         return None if canonical_outlet(name) is not None or MEDIA_WORD.search(name) else subj
+
+    def _subject_body(self, tok: Token) -> Token | None:
+        """The named body that is the main subject of the sentence, before `tok`."""
+        root = tok.sent.root
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and
+                     c.i < tok.i), None)
+        if subj is None or tok in subj.subtree or self._in_quote(subj):
+            return None
+        name = speaker_from(subj)[0]
+        if subj.ent_type_ not in {"ORG", "GPE", "NORP"} and not (
+                subj.pos_ == "PROPN" and not subj.ent_type_ and
+                self.memory.type_of(name, "organization") != "person"):
+            return None  # (a name the small pipeline gives no type: "Northwind, based in ...")
+        return None if canonical_outlet(name) is not None else subj
 
     def _main_subject_before(self, tok: Token, low: str) -> Token | None:
         """"Martin wears a suit in clips he calls ...": a "he" or "she" inside a clause of a

@@ -42,7 +42,8 @@ DOCUMENTS = ISSUED_DOCUMENTS | {"declaration", "filing", "affidavit", "document"
                                "ruling", "decision", "paper", "record", "email", "e-mail",
                                "figure", "figures", "data", "statistics", "estimate",
                                "estimates", "tally", "count", "poll", "survey", "analysis",
-                               "review", "study", "studies", "research", "readout"}
+                               "review", "study", "studies", "research", "readout",
+                               "website"}
 _AUTHORED = frozenset({"file", "issue", "release", "publish", "write", "sign", "send", "submit",
                        "post", "prepare", "obtain"})
 

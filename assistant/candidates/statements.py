@@ -135,7 +135,9 @@ def statement_spans(s: Sentence, verbs: list[Token], a: int, b: int,
     out = []
     for lo, hi in zip([a, *cuts], [*cuts, b], strict=True):
         piece = s.text[lo - s.start:hi - s.start]
-        out.append((lo, lo + len(_JOINER_TAIL.sub("", piece))))
+        end = lo + len(_JOINER_TAIL.sub("", piece))
+        lead = len(piece) - len(piece.lstrip(" ,;"))  # ", saying no closures were planned"
+        out.append((lo + lead, end))
     return [(lo, hi) for lo, hi in out if hi - lo > 10] or [(a, b)]
 
 

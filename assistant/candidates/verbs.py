@@ -29,8 +29,8 @@ describe detail disagree disclose dismiss dispute dub echo emphasise emphasize e
 expect explain forecast highlight hint indicate inform insist joke label lament maintain
 muse note observe outline pledge post praise predict proclaim project promise question quip
 quote rebut recall recommend recount refute reiterate reject remark repeat reply report
-respond retort reveal say scoff signal slam speculate state stress suggest tell testify
-thank think threaten tout tweet urge vow warn welcome write
+respond retort reveal say scoff shout signal slam speculate state stress suggest tell testify
+thank think threaten tout tweet urge vow warn welcome write yell
 """))
 
 # Verbs that report only when they govern a clause or a quote: "call a meeting", "ask for".

@@ -2613,3 +2613,25 @@ def test_a_statement_cut_at_a_participle_starts_at_its_word() -> None:
     spans = [art.text[x.start:x.end] for x in c.claims]
     assert spans == ["The harbor mayor's office disputed that",
                      "saying no closures were planned."]  # was ", saying ..."
+
+
+def test_an_interview_goes_on_when_the_speaker_is_named_by_surname() -> None:
+    # the quote's speaker is "Blanche" until full names are given back: was no channel
+    art, c = cands("In an interview with Fox News on Sunday, lawyer Todd Blanche said his "
+                   'client had every right to criticize the harbor court. "He is going to '
+                   'speak," Blanche said.')
+    assert [(x.speaker, x.channel) for x in c.claims] == [
+        ("Todd Blanche", "interview with Fox News"), ("Todd Blanche", "interview with Fox News")]
+
+
+def test_a_post_on_his_own_platform_is_a_social_media_post() -> None:
+    art, c = cands('Former President Donald Trump lashed out at the harbor judge, calling him '
+                   '"corrupt" in a post on his Truth Social platform.')
+    assert [x.channel for x in c.claims] == ["social media post"]  # was none
+
+
+def test_denying_a_request_is_a_decision_not_a_statement_or_a_conflict() -> None:
+    art, c = cands("The harbor judge denied the motion to delay the trial.")
+    assert (c.claims, c.cues) == ([], [])  # was a claim of "The harbor judge" and a conflict
+    art, c = cands("The harbor ministry denied the report.")
+    assert [q.kind for q in c.cues] == ["conflict"]

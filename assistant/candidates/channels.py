@@ -17,11 +17,14 @@ from .outlets import canonical_outlet, find_outlets_in, is_named_outlet
 QUOTE_RE = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’")
 
 CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(in a|in an|a) (post|message) on (X|Twitter)\b|\bwrote on (X|Twitter)\b|"
+    (re.compile(r"\b(in a|in an|a) (post|message) on (?:(?:his|her|their|its) )?(X|Twitter)\b|"
+                r"\bwrote on (X|Twitter)\b|"
                 r"\bposted on (X|Twitter)\b", re.IGNORECASE), "post on X"),
     (re.compile(r"\b(said|wrote|posted) on X\b"), "post on X"),
     (re.compile(r"\btweet(ed|s|ing)?\b|\bon Twitter\b", re.IGNORECASE), "tweet"),
-    (re.compile(r"\b(on|in a post on) (Facebook|Instagram|Telegram|Truth Social|LinkedIn)\b|"
+    # ("in a post on his Truth Social platform")
+    (re.compile(r"\b(on|in a post on) (?:(?:his|her|their|its) (?:own )?)?"
+                r"(Facebook|Instagram|Telegram|Truth Social|LinkedIn)\b|"
                 r"\bin an? (Facebook|Instagram|Telegram|Truth Social|LinkedIn|TikTok|YouTube) "
                 r"(post|video|message|statement|livestream)\b|\b(Telegram|Facebook|Instagram|"
                 r"YouTube|TikTok) (channel|page|account)\b", re.IGNORECASE),
@@ -258,5 +261,12 @@ def carry_over(claims: list[Attribution], previous: list[Attribution]) -> None:
     for c in claims:
         if c.channel is None:
             c.channel = next((o.channel for o in reversed(previous)
-                              if o.speaker.lower() == c.speaker.lower() and o.channel and
+                              if _same_speaker(o.speaker, c.speaker) and o.channel and
                               not _ONE_OFF.search(o.channel)), None)
+
+
+def _same_speaker(one: str, other: str) -> bool:
+    """"Todd Blanche" and a later "Blanche" (full names are given back after every sentence
+    is read)."""
+    a, b = one.lower(), other.lower()
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)

@@ -144,7 +144,10 @@ CUES: tuple[tuple[str, str], ...] = (
     ("unverified_claim", r"\bwithout (providing |giving |offering )?(any )?evidence\b|"
                          r"\bno evidence (was|were|has been|had been) (offered|provided|given|"
                          r"presented)\b"),
-    ("conflict", r"\bdenied\b|\bdenies\b|\bdeny\b|\bdenial\b"),
+    # ("denied his request", "denied bail": a decision, no account disputed)
+    ("conflict", r"\b(?:denied|denies|deny|denial)\b(?!(?: (?:him|her|them|his|her|their|its|"
+                 r"the|a|an|any))?(?: \w+)? (?:request|motion|bail|application|appeal|"
+                 r"permission|access|entry|visa|petition|bid|parole|asylum)s?\b)"),
     ("conflict", r"\brejected the (claim|report|allegations?|accusations?)\b"),
     # "disputed", "disputes the figures"; not the noun ("following the dispute closely")
     ("conflict", r"\bdisputed\b|(?<!\bthe )(?<!\ba )\bdisputes?\b(?! over\b| between\b| with\b)"

@@ -2635,3 +2635,8 @@ def test_denying_a_request_is_a_decision_not_a_statement_or_a_conflict() -> None
     assert (c.claims, c.cues) == ([], [])  # was a claim of "The harbor judge" and a conflict
     art, c = cands("The harbor ministry denied the report.")
     assert [q.kind for q in c.cues] == ["conflict"]
+
+
+def test_who_is_included_among_the_speakers_is_not_their_name() -> None:
+    art, c = cands("Critics, including the harbor union, say the plan is unfair.")
+    assert [x.speaker for x in c.claims] == ["Critics"]  # was "Critics, including the ..."

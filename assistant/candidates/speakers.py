@@ -102,6 +102,8 @@ def phrase(tok: Token) -> tuple[int, int]:
             # "A person briefed on the talks, who spoke on condition of anonymity,": the
             # clause says how, not who, wherever the parser hangs it
             return True
+        if t.head == tok and t.dep_ == "prep" and t.lower_ in {"including", "among"} and set_off:
+            return True  # "Critics, including the union, say": who the critics are, not who
         return t.head == tok and (t.dep_ in {"conj", "cc", "relcl"} or age(t) or t.dep_ == "acl" and (
             is_reporting(t) or  # ", speaking on condition of anonymity,": how, not who
             t.tag_ in {"VBG", "VBN"} and set_off or

@@ -2640,3 +2640,14 @@ def test_denying_a_request_is_a_decision_not_a_statement_or_a_conflict() -> None
 def test_who_is_included_among_the_speakers_is_not_their_name() -> None:
     art, c = cands("Critics, including the harbor union, say the plan is unfair.")
     assert [x.speaker for x in c.claims] == ["Critics"]  # was "Critics, including the ..."
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ('"It\'s over," said one harbor worker.', "anonymous_source"),  # was vague_attribution
+    ("A farmer in the harbor village said the water rose overnight.", "anonymous_source"),
+    ("Harbor residents say they fear the worst.", "vague_attribution"),
+])
+def test_one_unnamed_person_is_an_anonymous_source_and_a_group_is_vague(text: str,
+                                                                        kind: str) -> None:
+    art, c = cands(text)
+    assert [q.kind for q in c.cues] == [kind]

@@ -212,6 +212,10 @@ _CLAUSE_END = re.compile(r"[,;]|(?<![A-Z])\.(?=\s|$)")
 _ANON_KIND = re.compile(r"\b(official|source|diplomat|spokes(?:man|men|woman|women|person|people)|"
                         r"aide|insider|officer|representative|commentator|person|people)s?\b",
                         re.IGNORECASE)
+# one unnamed person ("a farmer", "one harbor worker"); a group of them ("residents") is vague
+_ONE_PERSON = re.compile(r"\b(resident|witness|worker|farmer|employee|villager|shopkeeper|"
+                         r"driver|nurse|teacher|student|soldier|fighter|survivor|relative|"
+                         r"neighbou?r|man|woman)\b", re.IGNORECASE)
 _NAMED = re.compile(r"^(?:[A-Z][\w.'’-]+\s)*[A-Z][a-z]+\s[A-Z]")
 
 
@@ -291,7 +295,8 @@ def _attribution_cues(article: Article, claims: list[Attribution],
         if c.speaker_type == "unnamed" and c.resolved_from is None and (
                 is_anonymous(c.speaker) or
                 c.speaker.lower().partition(" ")[0] in VAGUE_GROUPS | {"others"}):
-            kind = "anonymous_source" if _ANON_KIND.search(c.speaker) and not re.search(
+            kind = "anonymous_source" if (_ANON_KIND.search(c.speaker) or
+                                          _ONE_PERSON.search(c.speaker)) and not re.search(
                 r"^(residents|witnesses|workers|people)$", c.speaker, re.IGNORECASE) \
                 else "vague_attribution"
             at, end = _name_in(article.text, c.speaker, c.sentence)

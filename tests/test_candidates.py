@@ -2651,3 +2651,12 @@ def test_one_unnamed_person_is_an_anonymous_source_and_a_group_is_vague(text: st
                                                                         kind: str) -> None:
     art, c = cands(text)
     assert [q.kind for q in c.cues] == [kind]
+
+
+def test_declining_one_thing_but_saying_another_is_a_statement() -> None:
+    # "said" was read as withheld with "declined to confirm": no claim
+    art, c = cands("A spokesman for the governor declined to confirm the harbor report but said "
+                   'the governor was "monitoring the situation closely."')
+    assert [(x.speaker, x.kind) for x in c.claims] == [("A spokesman for the governor", "mixed")]
+    art, c = cands("The harbor ministry declined to comment or to say when the port would reopen.")
+    assert c.claims == []

@@ -310,8 +310,10 @@ def is_reporting(tok: Token) -> bool:
     for _ in range(3):
         if cur.dep_ != "conj" and not infinitive(cur):
             break
-        cur = cur.head
-        if cur.lemma_.lower() in _WITHHELD and any(infinitive(c) for c in cur.children):
+        below, cur = cur, cur.head
+        if not infinitive(below):
+            continue  # "declined to confirm the report but said ...": a second verb of its own
+        if cur.lemma_.lower() in _WITHHELD:
             return False  # "failed to say"; not "said the plan would fail and warned ..."
         if cur.lemma_.lower() == "have" and any(c.lower_ == "yet" for c in cur.children):
             return False  # "have yet to explain why": not said

@@ -2660,3 +2660,20 @@ def test_declining_one_thing_but_saying_another_is_a_statement() -> None:
     assert [(x.speaker, x.kind) for x in c.claims] == [("A spokesman for the governor", "mixed")]
     art, c = cands("The harbor ministry declined to comment or to say when the port would reopen.")
     assert c.claims == []
+
+
+def test_a_quote_two_speakers_give_together_is_a_direct_claim_of_each() -> None:
+    # the second speaker had an indirect claim whose span began inside the quote
+    art, c = cands('"We are done with the harbor," Ana Ruiz and Tom Price said.')
+    assert [(x.speaker, x.kind, art.text[x.start:x.end]) for x in c.claims] == [
+        ("Ana Ruiz", "direct", '"We are done with the harbor,"'),
+        ("Tom Price", "direct", '"We are done with the harbor,"')]
+
+
+def test_a_second_speaker_joined_to_the_first_ones_description_speaks_too() -> None:
+    # the parse joins Newstead to Clegg's appositive: was Clegg's alone, with no role
+    art, c = cands('"This harbor decision is flawed," Nick Clegg, Meta\'s president of global '
+                   "affairs, and Jennifer Newstead, its chief legal officer, said in a blog post.")
+    assert [(x.speaker, x.role, x.kind, x.channel) for x in c.claims] == [
+        ("Nick Clegg", "Meta's president of global affairs", "direct", "blog post"),
+        ("Jennifer Newstead", "its chief legal officer", "direct", "blog post")]

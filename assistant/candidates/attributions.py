@@ -136,6 +136,10 @@ class _SentenceReader(Continuation):
                 [subj] + [c for c in subj.conjuncts if c.i > subj.i and
                           not one_referent(subj, c) and not any(
                               same_entity(o, c) for o in subj.conjuncts if subj.i < o.i < c.i)]
+            heads += [c for a in subj.children if a.dep_ == "appos" and a.i > subj.i and
+                      a.doc[a.left_edge.i - 1].text == "," for c in a.conjuncts if c.i > a.i and c.ent_type_ == "PERSON" and
+                      c.pos_ == "PROPN"]  # '"...," X, Meta's president, and Y, its legal
+            # chief, said': the parse joins Y to X's description
             if _misread_object(subj):  # "considered him a terrorist and X said": X speaks
                 heads = heads[1:] + [c for c in tok.children if c.dep_ == "nsubj" and
                                      c.i != subj.i and not self._in_quote(c)]
@@ -177,7 +181,7 @@ class _SentenceReader(Continuation):
         s, p = self.s, self.p
         has_outlet = any(e.outlet for e in self.speakers.values())
         direct = [q for q in self.quotes if q.direct]
-        used: set[int] = set()
+        used: dict[int, set[int]] = {}  # quote -> the saying verbs of whom it went to
         frames, sent_channel = channels.frames_and_channel(s.text, self.memory.resolve_outlet,
                                                            s.start)
         staff: dict[str, list[str]] = {}  # outlet -> its reporters who speak here
@@ -200,11 +204,14 @@ class _SentenceReader(Continuation):
                 if writes:
                     continue  # the outlet's reporters wrote it: the outlet's report
             emb = bool(e.verbs) and all(embedded(v) for v in e.verbs)
-            mine = [q for i, q in enumerate(direct) if i not in used and
-                    quote_owner(q, self.speakers.values(), self.article.text,
-                                self.p.start) in (None, e.name)]
+            said_by = {v.i for v in e.verbs}
+            # ('"...," Ruiz and Price said': a quote two speakers say together is both's)
+            mine = [q for i, q in enumerate(direct) if (
+                i not in used or said_by and used[i] == said_by) and (
+                i in used or quote_owner(q, self.speakers.values(), self.article.text,
+                                         self.p.start) in (None, e.name))]
             for q in mine:
-                used.add(direct.index(q))
+                used[direct.index(q)] = said_by
                 tail = self._tail_of(q)
                 self.claims.append(Attribution(
                     sentence=s, speaker=e.name, speaker_type=e.stype, role=e.role,

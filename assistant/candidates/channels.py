@@ -41,6 +41,7 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bpress conference\b", re.IGNORECASE), "press conference"),
     (re.compile(r"\bnews conference\b", re.IGNORECASE), "news conference"),
     (re.compile(r"\bpress release\b", re.IGNORECASE), "press release"),
+    (re.compile(r"\bblog post\b", re.IGNORECASE), "blog post"),
     (re.compile(r"\b(in a|in an|the) (written |joint |brief |short |emailed |e-mailed |prepared |"
                 r"separate )?statement\b|"
                 r"\bstatement (said|read|from|by|issued)\b", re.IGNORECASE), "statement"),

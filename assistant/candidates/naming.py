@@ -442,6 +442,9 @@ def role_of(sent_text: str, name: str, main_verb_at: int | None = None) -> str |
     def reaches_verb(length: int) -> bool:  # the words after the name run into the statement
         return main_verb_at is not None and after_at < main_verb_at < after_at + length
 
+    if m is None:  # "Nick Clegg, Meta's president of global affairs,"
+        m = re.match(r"^,\s*((?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*['’]s (?:[a-z][\w-]*\s?){1,4}"
+                     r"[^,]{0,60}?)(?:,|\.|$)", after)
     if m is None:  # wire style drops the article: "Maria Delgado, president of the union,"
         bare = re.match(r"^,\s*((?:[a-z][\w'’-]*\s+){1,3}(?:of|for|at)\s+[^,]{3,70}?)(?:,|\.|$)",
                         after)

@@ -2677,3 +2677,13 @@ def test_a_second_speaker_joined_to_the_first_ones_description_speaks_too() -> N
     assert [(x.speaker, x.role, x.kind, x.channel) for x in c.claims] == [
         ("Nick Clegg", "Meta's president of global affairs", "direct", "blog post"),
         ("Jennifer Newstead", "its chief legal officer", "direct", "blog post")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Four nurses spoke to the Harbor Courier. Two of them said they had raised concerns.",
+     "Two of them"),
+    ("One of the harbor nurses said she had quit.", "One of the harbor nurses"),
+])
+def test_some_number_of_a_group_can_speak(text: str, speaker: str) -> None:
+    art, c = cands(text)  # a number was never a speaker: no claim
+    assert [x.speaker for x in c.claims] == [speaker]

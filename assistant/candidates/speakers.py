@@ -195,6 +195,12 @@ VAGUE_GROUPS = frozenset({"some", "many", "several", "most"})
 def not_a_speaker(tok: Token) -> bool:
     """Dates, times, numbers and determiners are never speakers; "some" and "many" standing
     alone as a subject ("some are quietly saying") are, vaguely."""
+    if tok.dep_ == "nsubj" and tok.like_num and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.dep_ == "pobj" and (o.lower_ in {"them", "us"} or o.tag_ == "NNS" and
+                                      o.lemma_.lower() not in _EVIDENCE)
+                for o in c.children) for c in tok.children):
+        return False  # "Two of them said", "One of the nurses said": some of a group
     if tok.ent_type_ in _NOT_SPEAKER_ENTS or tok.text in _TIME_ZONES:
         return True
     if tok.lower_ in VAGUE_GROUPS and tok.dep_ == "nsubj" and all(

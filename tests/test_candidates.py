@@ -2687,3 +2687,13 @@ def test_a_second_speaker_joined_to_the_first_ones_description_speaks_too() -> N
 def test_some_number_of_a_group_can_speak(text: str, speaker: str) -> None:
     art, c = cands(text)  # a number was never a speaker: no claim
     assert [x.speaker for x in c.claims] == [speaker]
+
+
+def test_all_before_a_name_in_was_all_x_would_say_is_not_the_name() -> None:
+    art, c = cands('"Not yet," was all Ruiz would say about the harbor deal.')
+    assert [x.speaker for x in c.claims] == ["Ruiz"]  # was "all Ruiz"
+
+
+def test_issuing_a_statement_saying_is_the_statement_channel() -> None:
+    art, c = cands("The harbor ministry issued a statement saying the port would reopen.")
+    assert [x.channel for x in c.claims] == ["statement"]  # was none

@@ -44,7 +44,9 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bblog post\b", re.IGNORECASE), "blog post"),
     (re.compile(r"\b(in a|in an|the) (written |joint |brief |short |emailed |e-mailed |prepared |"
                 r"separate )?statement\b|"
-                r"\bstatement (said|read|from|by|issued)\b", re.IGNORECASE), "statement"),
+                r"\bstatement (said|read|from|by|issued)\b|"
+                r"\b(?:issued|released|put out|sent) an? (?:\w+ )?statement\b", re.IGNORECASE),
+     "statement"),
     (re.compile(r"\bin an? (?:open |joint |written |recorded |televised |regulatory |"
                 r"court |securities |stock exchange |annual |quarterly )?(letter|memo|email|"
                 r"speech|address|briefing|filing|report|video)\b", re.IGNORECASE), "{0}"),

@@ -138,6 +138,8 @@ def phrase(tok: Token) -> tuple[int, int]:
     while right > left and (doc[right].is_punct or doc[right].lower_ in {"who", "which"}):
         right -= 1
     left = max(left, min(dateline_end(tok), tok.i))  # "WASHINGTON - Mark Hollis"
+    if doc[left].lower_ == "all" and doc[left].dep_ == "det" and tok.pos_ == "PROPN":
+        left += 1  # '"Not yet," was all Ruiz would say': Ruiz
     while left < right and doc[left].is_punct:
         left += 1
     return left, right + 1

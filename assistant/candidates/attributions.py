@@ -136,10 +136,12 @@ class _SentenceReader(Continuation):
                 [subj] + [c for c in subj.conjuncts if c.i > subj.i and
                           not one_referent(subj, c) and not any(
                               same_entity(o, c) for o in subj.conjuncts if subj.i < o.i < c.i)]
-            heads += [c for a in subj.children if a.dep_ == "appos" and a.i > subj.i and
-                      a.doc[a.left_edge.i - 1].text == "," for c in a.conjuncts if c.i > a.i and c.ent_type_ == "PERSON" and
-                      c.pos_ == "PROPN"]  # '"...," X, Meta's president, and Y, its legal
-            # chief, said': the parse joins Y to X's description
+            # '"...," X, Meta's president, and Y, its legal chief, said': the parse joins Y
+            # to X's description set off after X
+            heads += [c for a in subj.children
+                      if a.dep_ == "appos" and a.i > subj.i and a.doc[a.left_edge.i - 1].text == ","
+                      for c in a.conjuncts
+                      if c.i > a.i and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"]
             if _misread_object(subj):  # "considered him a terrorist and X said": X speaks
                 heads = heads[1:] + [c for c in tok.children if c.dep_ == "nsubj" and
                                      c.i != subj.i and not self._in_quote(c)]

@@ -58,9 +58,9 @@ BODIES = frozenset({"ministry", "department", "military", "army", "navy", "gover
 _OTHER = frozenset({"other", "rival", "parent", "new", "former", "sister", "competing",
                     "second", "third", "another", "same", "smaller", "larger", "bigger"})
 GENERIC_BODIES = frozenset({"group", "company", "firm", "union", "movement", "militia",
-                             "organization", "organisation", "party", "coalition", "alliance",
-                             "association", "federation", "foundation", "institute", "league",
-                             "society", "monitor", "watchdog", "charity", "regulator"})
+                            "organization", "organisation", "party", "coalition", "alliance",
+                            "association", "federation", "foundation", "institute", "league",
+                            "society", "monitor", "watchdog", "charity", "regulator"})
 
 
 @dataclass

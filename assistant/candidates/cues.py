@@ -16,6 +16,7 @@ from .conflicts import count_conflicts
 from .model import Attribution, Cue
 from .quotes import find_quotes
 from .speakers import ANON_HEAD, VAGUE_GROUPS
+from .verbs import DECIDED
 
 # "who declined to be named": a cue on its own, and part of its source's cue when it follows
 # an unnamed speaker's name
@@ -146,8 +147,7 @@ CUES: tuple[tuple[str, str], ...] = (
                          r"presented)\b"),
     # ("denied his request", "denied bail": a decision, no account disputed)
     ("conflict", r"\b(?:denied|denies|deny|denial)\b(?!(?: (?:him|her|them|his|her|their|its|"
-                 r"the|a|an|any))?(?: \w+)? (?:request|motion|bail|application|appeal|"
-                 r"permission|access|entry|visa|petition|bid|parole|asylum)s?\b)"),
+                 rf"the|a|an|any))?(?: \w+)? (?:{'|'.join(sorted(DECIDED))})s?\b)"),
     ("conflict", r"\brejected the (claim|report|allegations?|accusations?)\b"),
     # "disputed", "disputes the figures"; not the noun ("following the dispute closely")
     ("conflict", r"\bdisputed\b|(?<!\bthe )(?<!\ba )\bdisputes?\b(?! over\b| between\b| with\b)"

@@ -273,7 +273,7 @@ def _name_after_of_phrase(tok: Token, a: int, b: int) -> tuple[int, int, int] | 
             if app is None or not (a < app.left_edge.i and app.right_edge.i < b):
                 continue
             words = doc[app.left_edge.i:app.right_edge.i + 1]
-            ent = next((e for e in doc.ents if e.start <= app.i < e.end), None)
+            ent = entity_of(app)
             if ent is not None and ent.label_ == "PERSON" and \
                     words.start <= ent.start and ent.end <= words.end:
                 return ent.start, ent.end, app.left_edge.i - 1

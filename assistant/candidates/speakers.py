@@ -184,7 +184,7 @@ def speaker_range(tok: Token) -> tuple[int, int]:
         return first.left_edge.i, tok.i + 1
     a, b = phrase(tok)
     if b - a > 14 and tok.ent_type_:
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = entity_of(tok)
         if ent is not None:
             return ent.start, ent.end
     return a, b

@@ -63,7 +63,7 @@ _DIRECTIVE = frozenset({"urge", "ask", "call", "tell", "warn", "advise", "invite
 _DECLARED_ACTS = frozenset({"emergency", "war", "bankruptcy", "law", "curfew", "holiday",
                             "mourning", "ceasefire", "truce", "disaster", "independence"})
 # what is denied or granted by a decision, not by a statement
-_DECIDED = frozenset({"request", "motion", "bail", "application", "appeal", "permission",
+DECIDED = frozenset({"request", "motion", "bail", "application", "appeal", "permission",
                       "access", "entry", "visa", "petition", "bid", "parole", "asylum",
                       "waiver", "license", "licence", "permit", "extension", "exemption"})
 # what a side concedes in a game: "conceded a goal", "conceded two penalties"
@@ -271,7 +271,7 @@ def is_reporting(tok: Token) -> bool:
         return False  # "declared a state of emergency", "declared bankruptcy": an act
     if lemma in {"deny", "grant", "reject"} and not any(
             c.dep_ in {"ccomp", "xcomp"} for c in tok.children) and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _DECIDED for c in tok.children):
+            c.dep_ == "dobj" and c.lemma_.lower() in DECIDED for c in tok.children):
         return False  # "the judge denied his request to delay the trial": a decision
     if lemma == "concede" and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children) and \
             any(c.dep_ == "dobj" and (c.lemma_.lower() in _PLAYS or c.lemma_.lower() == "point"

@@ -2697,3 +2697,26 @@ def test_all_before_a_name_in_was_all_x_would_say_is_not_the_name() -> None:
 def test_issuing_a_statement_saying_is_the_statement_channel() -> None:
     art, c = cands("The harbor ministry issued a statement saying the port would reopen.")
     assert [x.channel for x in c.claims] == ["statement"]  # was none
+
+
+def test_a_trailing_frame_reports_the_with_clause_before_it() -> None:
+    # the parse gives "said" two subjects: the speaker was "Harbor talks ..." and the
+    # with-clause a claim of "each side"
+    art, c = cands("Harbor talks stalled on Friday, with each side accusing the other of bad "
+                   "faith, diplomats said.")
+    assert [(x.speaker, art.text[x.start:x.end]) for x in c.claims] == [
+        ("diplomats", art.text[:art.text.index("said.") + 5])]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("According to the harbor's finance director, Miguel Santos, the port relies on federal "
+     "funds.", "Miguel Santos", "the harbor's finance director"),
+    ("According to the company's chief executive, Jane Moore, harbor fees fell 10 percent.",
+     "Jane Moore", "the company's chief executive"),
+    ("According to a harbor police spokesman, Sgt. Tom Reyes, the suspect fled on foot.",
+     "Tom Reyes", "Sgt., a harbor police spokesman"),
+])
+def test_a_name_set_off_after_a_description_in_according_to(text: str, name: str,
+                                                               role: str) -> None:
+    art, c = cands(text)  # was the unnamed description, no role, or "Sgt"
+    assert [(x.speaker, x.speaker_type, x.role) for x in c.claims] == [(name, "person", role)]

@@ -102,6 +102,12 @@ def _speaker_from(tok: Token) -> tuple[str, str, str | None]:
     body = _appositive_body(tok)
     if body is not None:
         return body
+    after = _name_set_off_after(tok)
+    if after is not None:
+        name_a, name_b = after
+        title = doc[tok.i + 2:name_a].text  # "a police spokesman, Sgt. Tom Reyes,": his title
+        role = doc[a:tok.i + 1].text
+        return doc[name_a:name_b].text, "person", f"{title}, {role}" if title else role
     text = doc[a:b].text
     if _SEATS.fullmatch(text):
         return re.sub(r"(?i)^the\s+", "", text), "government", None
@@ -255,6 +261,24 @@ _NOT_NAME_WORDS = TITLES | _ROLE_NOUNS | _TITLE_PARTS
 
 
 _NAMED_BODIES = frozenset({"campaign", "camp", "team", "office", "staff", "foundation"})
+
+
+def _name_set_off_after(tok: Token) -> tuple[int, int] | None:
+    """"According to the city's finance director, Miguel Santos, ...": the small parser
+    hangs the name on the comma, not on the description; a person's name set off by commas
+    right after a description of a person renames it (token range of the name)."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _PERSON_NOUNS or \
+            tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        return None
+    i = tok.i + 2
+    while i < len(doc) - 1 and (doc[i].lower_.strip(".") in TITLES or doc[i].text == "."):
+        i += 1
+    ent = entity_of(doc[i])
+    if ent is None or ent.label_ != "PERSON" or ent.end >= len(doc) or \
+            doc[ent.end].text not in {",", ".", ";"}:
+        return None
+    return max(ent.start, i), ent.end
 
 
 def _name_after_of_phrase(tok: Token, a: int, b: int) -> tuple[int, int, int] | None:

@@ -32,11 +32,26 @@ def in_that_clause(verb: Token, outer: list[Token]) -> bool:
     for _ in range(6):
         if cur.dep_ == "ccomp" and not any(c.tag_ in {"WP", "WDT"} for c in cur.children):
             via_ccomp = True  # not "reiterated what X has stated" (echoed)
+        elif cur.dep_ == "pcomp" and cur.head.lower_ == "with":
+            return _in_trailing_frame(cur.head, outer)
         elif cur.dep_ != "conj":
             return False
         cur = cur.head
         if cur in outer:
             return via_ccomp and (cur.i < verb.i or inverted_frame(cur))
+    return False
+
+
+def _in_trailing_frame(tok: Token, outer: list[Token]) -> bool:
+    """"Talks stalled, with each side accusing the other, diplomats said": a with-clause
+    before a trailing frame is part of what the frame reports."""
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur in outer:
+            return tok.i < cur.i and inverted_frame(cur)
     return False
 
 
@@ -50,7 +65,9 @@ def echoed(verb: Token, outer: list[Token]) -> bool:
 def inverted_frame(verb: Token) -> bool:
     """'..., the mayor said.': the saying verb heads the sentence after a comma, its subject
     right after the comma."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i),
+               key=lambda c: c.i, default=None)  # the one next to the verb, where the parse
+    # also hangs the reported clause's subject on it
     if verb.dep_ != "ROOT" or subj is None:
         return False
     first = subj.left_edge

@@ -44,6 +44,11 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
     elif len(subjects) == 2 and any(c.dep_ == "mark" and c.lower_ == "as" and
                                     subjects[0].i < c.i < subjects[1].i for c in kids):
         first = subjects[1]  # "The plan, as one official put it, ...": the official speaks
+    elif len(subjects) == 2 and subjects[1].i < verb.i and \
+            subjects[1].right_edge.i + 1 == verb.i and subjects[1].left_edge.i > 0 and \
+            verb.doc[subjects[1].left_edge.i - 1].text == ",":
+        first = subjects[1]  # "Talks stalled, with each side blaming the other, diplomats
+        # said": the frame's subject is the one right before the verb
     return kids if first is None else [first] + [c for c in kids if c is not first]
 
 

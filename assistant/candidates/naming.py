@@ -36,7 +36,7 @@ def statement_owner(tok: Token) -> Token | None:
     def body(t: Token) -> bool:  # "the ministry", "the rebels"; not "a news report"
         return t.pos_ == "PROPN" or t.pos_ == "NOUN" and bool(
             GOV_WORDS.search(t.text) or GROUP_WORDS.search(t.text) or ANON_HEAD.search(t.text)
-            or t.lemma_.lower() in _ISSUERS or t.lemma_.lower() in _BODY_HEADS)
+            or t.lemma_.lower() in _ISSUERS)
 
     owners = [c for c in tok.children if c.dep_ in {"poss", "compound"} and
               (body(c) or c.lower_ in {"his", "her", "its", "their"})]
@@ -47,8 +47,7 @@ def statement_owner(tok: Token) -> Token | None:
 
 
 _ISSUERS = frozenset({"company", "firm", "campaign", "party", "organization", "organisation",
-                      "committee", "family", "club", "team", "school", "hospital", "airline",
-                      "tank", "watchdog", "regulator", "authority"})
+                      "committee", "family", "club", "team", "school", "hospital", "airline"})
 
 
 def speaker_from(tok: Token) -> tuple[str, str, str | None]:
@@ -228,8 +227,7 @@ def _appositive_body(tok: Token) -> tuple[str, str, str | None] | None:
 # a body's head noun: qualified ("the state clerks' association") it names that body
 _BODY_HEADS = frozenset({"association", "federation", "foundation", "institute", "league",
                          "society", "charity", "club", "company", "firm", "corporation",
-                         "network", "bank", "airline", "hospital", "university", "school",
-                         "tank"})
+                         "network", "bank", "airline", "hospital", "university", "school"})
 
 
 _ORG_WORDS = re.compile(

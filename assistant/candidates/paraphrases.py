@@ -27,22 +27,8 @@ def owned_finding(tok: Token) -> bool:
             for c in tok.children) and \
         any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" or  # "A report by the AP"
             c.dep_ == "prep" and c.lower_ in {"by", "from"} and
-            any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) or
-            c.dep_ == "acl" and c.tag_ == "VBN" and _by_a_body(c)
+            any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
             for c in subj.children)
-
-
-# bodies that publish research, named by a common noun ("published by the think tank")
-_PUBLISHERS = frozenset({"tank", "institute", "watchdog", "regulator", "agency", "ministry",
-                         "department", "university", "commission", "office", "group", "firm",
-                         "company", "bank", "foundation", "council", "authority"})
-
-
-def _by_a_body(participle: Token) -> bool:
-    """"The report, published by the think tank on Monday, found": its author is named."""
-    return any(a.dep_ == "agent" or a.dep_ == "prep" and a.lower_ == "by"
-               for a in participle.children for o in a.children
-               if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lemma_.lower() in _PUBLISHERS))
 
 
 def makes_clear(tok: Token) -> bool:

@@ -2720,3 +2720,13 @@ def test_a_name_set_off_after_a_description_in_according_to(text: str, name: str
                                                                role: str) -> None:
     art, c = cands(text)  # was the unnamed description, no role, or "Sgt"
     assert [(x.speaker, x.speaker_type, x.role) for x in c.claims] == [(name, "person", role)]
+
+
+@pytest.mark.parametrize(("text", "channel"), [
+    ("The police chief told a press briefing that three harbor suspects had been arrested.",
+     "briefing"),
+    ("The governor told a rally in the harbor town that jobs would return.", "rally"),
+])
+def test_telling_an_occasion_is_its_channel(text: str, channel: str) -> None:
+    art, c = cands(text)  # was no channel
+    assert [x.channel for x in c.claims] == [channel]

@@ -61,6 +61,9 @@ CHANNEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bin an? (?:[\w-]+ )?interview\b", re.IGNORECASE), "interview"),
     (re.compile(r"\b(?:at|during) an? (?:[\w-]+ ){0,3}?(briefing|rally|hearing|speech|summit|"
                 r"meeting)\b", re.IGNORECASE), "{0}"),
+    # "told a press briefing", "telling a rally": the occasion is the audience
+    (re.compile(r"\b(?:told|tells|telling|addressed|addressing) an? (?:[\w-]+ ){0,3}?(briefing|"
+                r"rally|hearing|summit|meeting)\b", re.IGNORECASE), "{0}"),
     (re.compile(r"\bon (television|TV|radio|state television)\b", re.IGNORECASE), "broadcast"),
     (re.compile(r"\bin text messages?\b", re.IGNORECASE), "text message"),
 )

@@ -2730,3 +2730,17 @@ def test_a_name_set_off_after_a_description_in_according_to(text: str, name: str
 def test_telling_an_occasion_is_its_channel(text: str, channel: str) -> None:
     art, c = cands(text)  # was no channel
     assert [x.channel for x in c.claims] == [channel]
+
+
+def test_whom_an_outlet_cites_in_the_next_sentence_are_its_reports_sources() -> None:
+    art, c = cands("The Harbor Times reported on Sunday that the ferry line had hidden "
+                   "maintenance lapses. The newspaper cited internal documents and three "
+                   "former mechanics.")
+    assert [(f.outlet, f.underlying) for f in c.facts] == [
+        ("Harbor Times", ["internal documents", "three former mechanics"])]  # was no sources
+    art, c = cands("The Harbor Times reported on Sunday that the ferry line had hidden "
+                   "maintenance lapses. Ferry officials cited internal documents.")
+    assert [f.underlying for f in c.facts] == [[]]  # not the outlet citing
+    art, c = cands("The Harbor Times reported on Sunday that the ferry line had hidden "
+                   "maintenance lapses. It cited two former captains.")
+    assert [f.underlying for f in c.facts] == [["two former captains"]]

@@ -365,6 +365,32 @@ def _full_names(claims: list[Attribution], memory: Discourse) -> None:
                                     None)
 
 
+def _outlet_cites(p: Paragraph, s: Sentence, memory: Discourse,
+                  facts: list[Attribution]) -> None:
+    """"The Times reported that ... The newspaper cited internal documents and three former
+    mechanics.": whom the outlet cites are the sources of its report just before."""
+    root = s.span.root if s.span is not None else None
+    if root is None or root.lemma_.lower() != "cite" or not facts:
+        return
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None:
+        return
+    a, b = speaker_range(subj)
+    phrase = subj.doc[a:b].text
+    last = facts[-1]
+    outlet = last.outlet if phrase.lower() == "it" else canonical_outlet(phrase) or (
+        memory.resolve_outlet(phrase, p.start + subj.idx) if channels.is_anaphor(phrase)
+        else None)
+    if outlet is None or last.outlet != outlet or s.start - last.end > 400:
+        return
+    for o in [obj, *obj.conjuncts]:
+        lo, hi = speaker_range(o)
+        name = o.doc[lo:hi].text
+        if name not in last.underlying:
+            last.underlying.append(name)
+
+
 def extract(article: Article) -> Candidates:
     """Propose claims, sourced facts and cues for every body sentence."""
     memory = Discourse()
@@ -403,6 +429,8 @@ def extract(article: Article) -> Candidates:
             reader.remember()
             claims.extend(reader.claims)
             facts.extend(reader.facts)
+            if not reader.claims and not reader.facts:
+                _outlet_cites(p, s, memory, facts)
             maybe.extend(reader.maybe_outlets)
             frame = frame_fact(p, s, reader.facts)
     _full_names(claims, memory)
